@@ -1,10 +1,101 @@
 import * as vscode from 'vscode';
+import { CompletionCache } from './core/cache';
+import { AdaptiveDebounce } from './core/debounce';
+import { CompletionEngine } from './engine/completion-engine';
+import { ModelResolver } from './engine/model-resolver';
+import { SuffixSupport } from './engine/suffix-support';
+import { ApiKeyStore } from './vscode/api-key-store';
+import { ClientProvider } from './vscode/client-provider';
+import { CommandIds } from './vscode/command-ids';
+import { clearApiKey } from './vscode/commands/clear-api-key';
+import { completeSelection } from './vscode/commands/complete-selection';
+import { selectModel } from './vscode/commands/select-model';
+import { setApiKey } from './vscode/commands/set-api-key';
+import { showMenu } from './vscode/commands/show-menu';
+import { snooze } from './vscode/commands/snooze';
+import { toggleInline } from './vscode/commands/toggle-inline';
+import { FailureReporter } from './vscode/failure-reporter';
+import { InlineProvider } from './vscode/inline-provider';
+import { InlineSwitch } from './vscode/inline-switch';
+import { Log } from './vscode/log';
+import { SettingsWatcher } from './vscode/settings-watcher';
+import { StatusBar } from './vscode/status-bar';
 
-/** Wires the extension's parts together; all behaviour lives in src/vscode/ and src/core/. */
+/** Builds the extension's parts, wires them together and registers them; all behaviour lives in them. */
 export function activate(context: vscode.ExtensionContext): void {
-  const output = vscode.window.createOutputChannel('Prompt Complete', { log: true });
-  context.subscriptions.push(output);
-  output.info('Prompt Complete activated');
+  const channel = vscode.window.createOutputChannel('Prompt Complete', { log: true });
+  const log = new Log(channel);
+  const watcher = new SettingsWatcher();
+  const settings = () => watcher.settings;
+  const keys = new ApiKeyStore(context.secrets);
+  const clients = new ClientProvider(settings, keys, log);
+  const status = new StatusBar();
+  const failures = new FailureReporter(status, log);
+  const inlineSwitch = new InlineSwitch(settings);
+  const models = new ModelResolver();
+  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport: new SuffixSupport(context.globalState) });
+
+  let cache = new CompletionCache();
+  let debounce = newDebounce(settings().debounceMs);
+  const provider = new InlineProvider({
+    settings,
+    engine,
+    clients,
+    inlineSwitch,
+    cache: () => cache,
+    debounce: () => debounce,
+    status,
+    failures,
+    log,
+  });
+
+  const showSwitchState = () => {
+    const editor = vscode.window.activeTextEditor;
+    const until = inlineSwitch.snoozedUntil;
+    if (until) status.set({ kind: 'snoozed', until });
+    else if (!settings().inlineEnabled) status.set({ kind: 'disabled' });
+    else if (editor && settings().disabledLanguages.includes(editor.document.languageId)) status.set({ kind: 'disabledForLanguage', languageId: editor.document.languageId });
+    else if (status.status.kind !== 'error') status.set({ kind: 'idle' });
+  };
+
+  context.subscriptions.push(
+    channel,
+    watcher,
+    keys,
+    clients,
+    status,
+    inlineSwitch,
+    vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
+    watcher.onDidChange((next) => {
+      cache = new CompletionCache();
+      debounce = newDebounce(next.debounceMs);
+      models.clear();
+      if (status.status.kind === 'error') status.set({ kind: 'idle' });
+      showSwitchState();
+    }),
+    keys.onDidChange(() => {
+      failures.keyChanged();
+      models.clear();
+      cache = new CompletionCache();
+      if (status.status.kind === 'error') status.set({ kind: 'idle' });
+    }),
+    inlineSwitch.onDidChange(showSwitchState),
+    vscode.window.onDidChangeActiveTextEditor(showSwitchState),
+    vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
+    vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
+    vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({ settings, engine, clients, failures, status, log })),
+    vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),
+    vscode.commands.registerCommand(CommandIds.toggleInline, () => toggleInline(settings, inlineSwitch)),
+    vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),
+    vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu(settings, inlineSwitch, status)),
+    vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
+  );
+  showSwitchState();
+  log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
 }
 
 export function deactivate(): void {}
+
+function newDebounce(maxMs: number): AdaptiveDebounce {
+  return new AdaptiveDebounce({ minMs: Math.min(maxMs, 30), maxMs });
+}

@@ -1,0 +1,258 @@
+import { SDKError, type CompletionLogprobs, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
+import { isSuffixUnsupportedError, renderFim } from '../core/fim';
+import type { ModelResolver } from './model-resolver';
+import type { Settings } from './settings';
+import type { SuffixSupport } from './suffix-support';
+
+/** The text around the insertion point. */
+export interface CompletionInput {
+  prefix: string;
+  suffix: string;
+}
+
+/** Per-call choices that override the settings. */
+export interface CompletionCallOptions {
+  signal?: AbortSignal;
+  maxTokens?: number;
+  n?: number;
+  /** Retry 429/5xx with backoff; the inline path asks once and lets the next keystroke retry. */
+  retry?: boolean;
+}
+
+/** How the text after the cursor reached the model. */
+export type FimUsed = 'suffix' | 'template' | 'none';
+
+/** One candidate completion, already cut at any stop text. */
+export interface Candidate {
+  text: string;
+  finishReason: string | null;
+  logprobs: CompletionLogprobs | null;
+}
+
+export interface CompletionOutcome {
+  candidates: Candidate[];
+  model: string;
+  fim: FimUsed;
+  /** The exact `prompt` sent, for mapping logprobs' text offsets back to the completion. */
+  prompt: string;
+}
+
+/** One piece of a streamed completion. */
+export interface StreamDelta {
+  index: number;
+  text: string;
+  finishReason: string | null;
+  logprobs: CompletionLogprobs | null;
+}
+
+interface EngineDeps {
+  gpt: () => Gpt;
+  settings: () => Settings;
+  models: ModelResolver;
+  suffixSupport: SuffixSupport;
+}
+
+/**
+ * Turns text around a cursor into Completions requests: picks the model, sends the suffix natively or
+ * through a fill-in-the-middle template (falling back and remembering when a server rejects `suffix`),
+ * and returns candidates. Knows nothing of the editor.
+ */
+export class CompletionEngine {
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Asks for complete candidates in one response. */
+  async complete(input: CompletionInput, options: CompletionCallOptions = {}): Promise<CompletionOutcome> {
+    return this.withFimFallback(input, options, async (request, stopTexts) => {
+      const { createCompletionResponse } = await this.deps.gpt().completions.createCompletion(request, this.requestOptions(options));
+      const candidates = [...createCompletionResponse.choices]
+        .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+        .map((choice) => ({
+          text: cutAtStop(choice.text ?? '', stopTexts),
+          finishReason: choice.finishReason ?? null,
+          logprobs: choice.logprobs ?? null,
+        }));
+      return candidates;
+    });
+  }
+
+  /**
+   * Starts a streamed completion. Resolves once the server has sent its first chunk (so a rejected
+   * `suffix` can still fall back to the template), with `deltas` yielding text per candidate.
+   * Breaking out of `deltas` or aborting `options.signal` closes the connection.
+   */
+  async stream(input: CompletionInput, options: CompletionCallOptions = {}): Promise<StreamingCompletion> {
+    const settings = this.deps.settings();
+    const gpt = this.deps.gpt();
+    const model = await this.deps.models.resolve(gpt, settings.serverUrl, settings.model, options.signal);
+    const open = async (fim: FimUsed) => {
+      const built = buildRequest(input, settings, model, fim, options);
+      const iterator = gpt.completions.createCompletionStream(built.request, this.requestOptions(options))[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      return { fim, built, iterator, first };
+    };
+    let opened: Awaited<ReturnType<typeof open>>;
+    const fim = this.chooseFim(settings, input);
+    try {
+      opened = await open(fim);
+    } catch (error) {
+      if (!this.shouldFallBack(error, settings, fim)) throw error;
+      this.deps.suffixSupport.markRejected(settings.serverUrl);
+      opened = await open('template');
+    }
+    return { model, fim: opened.fim, prompt: opened.built.prompt, deltas: streamDeltas(opened.iterator, opened.first, opened.built) };
+  }
+
+  private async withFimFallback(
+    input: CompletionInput,
+    options: CompletionCallOptions,
+    send: (request: CreateCompletionRequest, stopTexts: string[]) => Promise<Candidate[]>,
+  ): Promise<CompletionOutcome> {
+    const settings = this.deps.settings();
+    const model = await this.deps.models.resolve(this.deps.gpt(), settings.serverUrl, settings.model, options.signal);
+    let fim = this.chooseFim(settings, input);
+    let built = buildRequest(input, settings, model, fim, options);
+    try {
+      return { candidates: await send(built.request, built.stopTexts), model, fim, prompt: built.prompt };
+    } catch (error) {
+      if (!this.shouldFallBack(error, settings, fim)) throw error;
+      this.deps.suffixSupport.markRejected(settings.serverUrl);
+      fim = 'template';
+      built = buildRequest(input, settings, model, fim, options);
+      return { candidates: await send(built.request, built.stopTexts), model, fim, prompt: built.prompt };
+    }
+  }
+
+  private chooseFim(settings: Settings, input: CompletionInput): FimUsed {
+    if (settings.fim === 'template') return 'template';
+    if (settings.fim === 'auto' && !this.deps.suffixSupport.accepts(settings.serverUrl)) return 'template';
+    return input.suffix.length > 0 ? 'suffix' : 'none';
+  }
+
+  private shouldFallBack(error: unknown, settings: Settings, fim: FimUsed): boolean {
+    return settings.fim === 'auto' && fim === 'suffix' && error instanceof SDKError && isSuffixUnsupportedError(error.statusCode, `${error.message} ${error.body ?? ''}`);
+  }
+
+  private requestOptions(options: CompletionCallOptions) {
+    return {
+      signal: options.signal,
+      timeoutMs: this.deps.settings().requestTimeoutMs,
+      retries: options.retry ? undefined : ({ strategy: 'none' } as const),
+    };
+  }
+}
+
+/** A completion whose text is still arriving. */
+export interface StreamingCompletion extends Omit<CompletionOutcome, 'candidates'> {
+  deltas: AsyncIterable<StreamDelta>;
+}
+
+async function* streamDeltas(
+  iterator: AsyncIterator<CreateCompletionStreamChunk>,
+  first: IteratorResult<CreateCompletionStreamChunk>,
+  built: BuiltRequest,
+): AsyncGenerator<StreamDelta> {
+  const cutters = new Map<number, StopCutter>();
+  const expected = built.request.n ?? 1;
+  try {
+    for (let result = first; !result.done; result = await iterator.next()) {
+      for (const choice of result.value.choices ?? []) {
+        const index = choice.index ?? 0;
+        let cutter = cutters.get(index);
+        if (!cutter) cutters.set(index, (cutter = new StopCutter(built.stopTexts)));
+        if (cutter.stopped) continue;
+        const text = cutter.push(choice.text ?? '');
+        const finishReason = cutter.stopped ? 'stop' : (choice.finishReason ?? null);
+        const tail = finishReason ? cutter.flush() : '';
+        if (text || tail || finishReason) yield { index, text: text + tail, finishReason, logprobs: choice.logprobs ?? null };
+      }
+      // Every candidate reached a stop text the server ignored: stop paying for tokens nobody will see.
+      if (cutters.size >= expected && [...cutters.values()].every((cutter) => cutter.stopped)) return;
+    }
+    for (const [index, cutter] of cutters) {
+      const tail = cutter.flush();
+      if (tail) yield { index, text: tail, finishReason: null, logprobs: null };
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+interface BuiltRequest {
+  request: CreateCompletionRequest;
+  prompt: string;
+  stopTexts: string[];
+}
+
+/** Builds the wire request for one way of sending the suffix. */
+export function buildRequest(input: CompletionInput, settings: Settings, model: string, fim: FimUsed, options: CompletionCallOptions = {}): BuiltRequest {
+  let prompt = input.prefix;
+  let suffix: string | undefined;
+  let stop = [...settings.stop];
+  if (fim === 'template') {
+    const rendered = renderFim(settings.fimTemplate, input.prefix, input.suffix);
+    prompt = rendered.prompt;
+    stop = unique([...rendered.stop, ...stop]);
+  } else if (fim === 'suffix') {
+    suffix = input.suffix;
+  }
+  const request: CreateCompletionRequest = {
+    model,
+    prompt,
+    maxTokens: options.maxTokens ?? settings.maxTokens,
+    temperature: settings.temperature,
+    topP: settings.topP,
+    n: options.n ?? settings.n,
+  };
+  if (suffix !== undefined) request.suffix = suffix;
+  if (stop.length > 0) request.stop = stop;
+  if (settings.user) request.user = settings.user;
+  if (settings.logprobs > 0) request.logprobs = settings.logprobs;
+  return { request, prompt, stopTexts: stop };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Cuts `text` before the first stop text, for servers that ignore `stop` (templates' end tokens in particular). */
+export function cutAtStop(text: string, stopTexts: readonly string[]): string {
+  let end = text.length;
+  for (const stop of stopTexts) {
+    const at = stop ? text.indexOf(stop) : -1;
+    if (at >= 0 && at < end) end = at;
+  }
+  return text.slice(0, end);
+}
+
+/** Applies `cutAtStop` to a stream, holding back a tail that might be the start of a stop text. */
+class StopCutter {
+  private pending = '';
+  stopped = false;
+  private readonly longest: number;
+
+  constructor(private readonly stopTexts: readonly string[]) {
+    this.longest = Math.max(0, ...stopTexts.map((s) => s.length));
+  }
+
+  /** Releases the held-back tail at the end of the stream. */
+  flush(): string {
+    const rest = this.stopped ? '' : this.pending;
+    this.pending = '';
+    return rest;
+  }
+
+  push(delta: string): string {
+    if (this.stopped) return '';
+    this.pending += delta;
+    const cut = cutAtStop(this.pending, this.stopTexts);
+    if (cut.length < this.pending.length) {
+      this.stopped = true;
+      this.pending = '';
+      return cut;
+    }
+    const keep = Math.min(this.pending.length, Math.max(0, this.longest - 1));
+    const out = this.pending.slice(0, this.pending.length - keep);
+    this.pending = this.pending.slice(this.pending.length - keep);
+    return out;
+  }
+}

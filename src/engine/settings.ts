@@ -1,0 +1,196 @@
+import type { FimFamily } from '../core/fim';
+
+export type FimMode = 'auto' | 'suffix' | 'template';
+export type MultilineMode = 'auto' | 'always' | 'never';
+
+/** Everything the completion engine and the editor need from the user's settings, already validated. */
+export interface Settings {
+  serverUrl: string;
+  model: string;
+  maxTokens: number;
+  temperature: number;
+  topP: number;
+  n: number;
+  stop: string[];
+  user: string;
+  logprobs: number;
+  requestTimeoutMs: number;
+  headers: Record<string, string>;
+  allowInsecureKey: boolean;
+  fim: FimMode;
+  fimTemplate: FimFamily;
+  inlineEnabled: boolean;
+  debounceMs: number;
+  disabledLanguages: string[];
+  multiline: MultilineMode;
+  maxPrefixChars: number;
+  maxSuffixChars: number;
+}
+
+/** A setting whose value was unusable, and the default used instead. */
+export interface SettingProblem {
+  key: string;
+  message: string;
+}
+
+type Reader = (key: string) => unknown;
+
+const FIM_FAMILIES: readonly FimFamily[] = ['starcoder', 'qwen', 'codellama', 'deepseek', 'codestral', 'codegemma'];
+
+/** Default values; they match the defaults declared in package.json. */
+export const DEFAULT_SETTINGS: Settings = {
+  serverUrl: 'http://127.0.0.1:8012/v1',
+  model: '',
+  maxTokens: 64,
+  temperature: 0.2,
+  topP: 1,
+  n: 1,
+  stop: [],
+  user: '',
+  logprobs: 0,
+  requestTimeoutMs: 20000,
+  headers: {},
+  allowInsecureKey: false,
+  fim: 'auto',
+  fimTemplate: 'qwen',
+  inlineEnabled: true,
+  debounceMs: 250,
+  disabledLanguages: ['scminput'],
+  multiline: 'auto',
+  maxPrefixChars: 6000,
+  maxSuffixChars: 2000,
+};
+
+/**
+ * Reads every setting through `read` (keys relative to `promptComplete.`), validates it, and falls
+ * back to the default for a bad value, describing each problem so the editor can say so once.
+ */
+export function readSettings(read: Reader): { settings: Settings; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+  const d = DEFAULT_SETTINGS;
+  const v = new Validator(read, problems);
+  const settings: Settings = {
+    serverUrl: v.url('serverUrl', d.serverUrl),
+    model: v.string('model', d.model).trim(),
+    maxTokens: v.integer('maxTokens', d.maxTokens, 1, 4096),
+    temperature: v.number('temperature', d.temperature, 0, 2),
+    topP: v.number('topP', d.topP, 0, 1),
+    n: v.integer('n', d.n, 1, 8),
+    stop: v.stringArray('stop', d.stop, 4),
+    user: v.string('user', d.user),
+    logprobs: v.integer('logprobs', d.logprobs, 0, 5),
+    requestTimeoutMs: v.integer('requestTimeoutMs', d.requestTimeoutMs, 1000, 600000),
+    headers: v.headers('headers', d.headers),
+    allowInsecureKey: v.boolean('allowInsecureKey', d.allowInsecureKey),
+    fim: v.oneOf('fim', d.fim, ['auto', 'suffix', 'template'] as const),
+    fimTemplate: v.oneOf('fimTemplate', d.fimTemplate, FIM_FAMILIES),
+    inlineEnabled: v.boolean('inline.enabled', d.inlineEnabled),
+    debounceMs: v.integer('inline.debounceMs', d.debounceMs, 0, 2000),
+    disabledLanguages: v.stringArray('inline.disabledLanguages', d.disabledLanguages, 1000),
+    multiline: v.oneOf('inline.multiline', d.multiline, ['auto', 'always', 'never'] as const),
+    maxPrefixChars: v.integer('context.maxPrefixChars', d.maxPrefixChars, 100, 200000),
+    maxSuffixChars: v.integer('context.maxSuffixChars', d.maxSuffixChars, 0, 100000),
+  };
+  return { settings, problems };
+}
+
+// Header names a user must not override: the key has its own secure home, and the rest are framing.
+const RESERVED_HEADERS = new Set(['authorization', 'content-type', 'content-length', 'host', 'transfer-encoding']);
+
+class Validator {
+  constructor(
+    private readonly read: Reader,
+    private readonly problems: SettingProblem[],
+  ) {}
+
+  private value(key: string): unknown {
+    return this.read(key);
+  }
+
+  private reject<T>(key: string, why: string, fallback: T): T {
+    this.problems.push({ key: `promptComplete.${key}`, message: `${why}; using ${JSON.stringify(fallback)}` });
+    return fallback;
+  }
+
+  string(key: string, fallback: string): string {
+    const value = this.value(key);
+    if (value === undefined || value === null) return fallback;
+    return typeof value === 'string' ? value : this.reject(key, 'must be text', fallback);
+  }
+
+  boolean(key: string, fallback: boolean): boolean {
+    const value = this.value(key);
+    if (value === undefined || value === null) return fallback;
+    return typeof value === 'boolean' ? value : this.reject(key, 'must be true or false', fallback);
+  }
+
+  number(key: string, fallback: number, min: number, max: number): number {
+    const value = this.value(key);
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      return this.reject(key, `must be a number from ${min} to ${max}`, fallback);
+    }
+    return value;
+  }
+
+  integer(key: string, fallback: number, min: number, max: number): number {
+    const value = this.value(key);
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      return this.reject(key, `must be a whole number from ${min} to ${max}`, fallback);
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(key: string, fallback: T, allowed: readonly T[]): T {
+    const value = this.value(key);
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'string' || !allowed.includes(value as T)) {
+      return this.reject(key, `must be one of ${allowed.join(', ')}`, fallback);
+    }
+    return value as T;
+  }
+
+  stringArray(key: string, fallback: string[], maxItems: number): string[] {
+    const value = this.value(key);
+    if (value === undefined || value === null) return fallback;
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string') || value.length > maxItems) {
+      return this.reject(key, `must be a list of at most ${maxItems} strings`, fallback);
+    }
+    return value.filter((item) => item.length > 0);
+  }
+
+  url(key: string, fallback: string): string {
+    const text = this.string(key, fallback).trim();
+    let parsed: URL;
+    try {
+      parsed = new URL(text);
+    } catch {
+      return this.reject(key, `"${text}" is not a URL`, fallback);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      return this.reject(key, 'must start with http:// or https://', fallback);
+    }
+    if (parsed.username || parsed.password) {
+      return this.reject(key, 'must not contain a user name or password (use Set API Key)', fallback);
+    }
+    return text.replace(/\/+$/, '');
+  }
+
+  headers(key: string, fallback: Record<string, string>): Record<string, string> {
+    const value = this.value(key);
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'object' || Array.isArray(value)) return this.reject(key, 'must be an object of header names to values', fallback);
+    const headers: Record<string, string> = {};
+    for (const [name, headerValue] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof headerValue !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name) || /[\r\n]/.test(headerValue)) {
+        return this.reject(key, `header "${name}" is not a valid header name and text value`, fallback);
+      }
+      if (RESERVED_HEADERS.has(name.toLowerCase())) {
+        return this.reject(key, `header "${name}" cannot be set here${name.toLowerCase() === 'authorization' ? ' (use Set API Key)' : ''}`, fallback);
+      }
+      headers[name] = headerValue;
+    }
+    return headers;
+  }
+}

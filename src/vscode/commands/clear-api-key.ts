@@ -1,0 +1,8 @@
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../api-key-store';
+
+/** Removes the API key from SecretStorage; requests then go without an Authorization header. */
+export async function clearApiKey(keys: ApiKeyStore): Promise<void> {
+  await keys.clear();
+  void vscode.window.showInformationMessage('Prompt Complete: API key removed.');
+}

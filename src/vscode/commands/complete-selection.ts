@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import { extractContext } from '../../core/context';
+import type { CompletionEngine, CompletionInput } from '../../engine/completion-engine';
+import type { Settings } from '../../engine/settings';
+import type { ClientProvider } from '../client-provider';
+import { DocumentLines } from '../document-lines';
+import type { FailureReporter } from '../failure-reporter';
+import type { Log } from '../log';
+import type { StatusBar } from '../status-bar';
+import { DocumentChangedError, StreamingInsert } from '../streaming-insert';
+
+/** The longest selection sent as a prompt; a longer one keeps its end, nearest the insertion point. */
+const MAX_SELECTION_CHARS = 100_000;
+
+export interface CompleteSelectionDeps {
+  settings: () => Settings;
+  engine: CompletionEngine;
+  clients: ClientProvider;
+  failures: FailureReporter;
+  status: StatusBar;
+  log: Log;
+  /** Called with the inserted text and the prompt, for the probabilities view. */
+  onCompleted?: (result: CompletedInsertion) => void;
+}
+
+export interface CompletedInsertion {
+  editor: vscode.TextEditor;
+  range: vscode.Range;
+  text: string;
+  prompt: string;
+  model: string;
+}
+
+/**
+ * Completes the selected text (or, with no selection, the text before the cursor) and inserts the
+ * result right after it: streamed in as it arrives under a cancellable notification, one undo step.
+ * With `promptComplete.n` > 1 the candidates are offered in a list first.
+ */
+export async function completeSelection(deps: CompleteSelectionDeps): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Prompt Complete: open a file and select the text to complete.');
+    return;
+  }
+  const settings = deps.settings();
+  const input = selectionInput(editor, settings);
+  const insertAt = editor.selection.end;
+  try {
+    await deps.clients.checkKeyPolicy();
+  } catch (error) {
+    deps.failures.commandFailed('Complete Selection', error, settings.serverUrl);
+    return;
+  }
+  if (settings.n > 1) await pickAndInsert(deps, editor, input, insertAt);
+  else await streamAndInsert(deps, editor, input, insertAt);
+}
+
+function selectionInput(editor: vscode.TextEditor, settings: Settings): CompletionInput {
+  const document = editor.document;
+  const selection = editor.selection;
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const budget = { maxPrefixChars: settings.maxPrefixChars, maxSuffixChars: settings.maxSuffixChars };
+  const around = extractContext(new DocumentLines(document), selection.end, budget, eol);
+  if (selection.isEmpty) return { prefix: around.prefix, suffix: around.suffix };
+  const selected = document.getText(selection);
+  return { prefix: selected.length > MAX_SELECTION_CHARS ? selected.slice(-MAX_SELECTION_CHARS) : selected, suffix: around.suffix };
+}
+
+async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEditor, input: CompletionInput, insertAt: vscode.Position): Promise<void> {
+  const serverUrl = deps.settings().serverUrl;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Prompt Complete: completing…', cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const cancellation = token.onCancellationRequested(() => abort.abort());
+      const writer = new StreamingInsert(editor, insertAt);
+      const started = Date.now();
+      deps.status.set({ kind: 'working' });
+      try {
+        const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true });
+        for await (const delta of streaming.deltas) {
+          if (delta.index !== 0) continue;
+          writer.append(delta.text);
+          progress.report({ message: `${writer.text.length} characters` });
+        }
+        await writer.finished();
+        deps.log.info(`Complete Selection: ${streaming.model} (${streaming.fim}) ${input.prefix.length}+${input.suffix.length} chars -> ${writer.text.length} chars in ${Date.now() - started} ms`);
+        deps.status.set({ kind: 'idle', detail: `last answer in ${Date.now() - started} ms` });
+        if (!writer.text) void vscode.window.showInformationMessage('Prompt Complete: the model returned no text.');
+        else reportInserted(deps, editor, insertAt, writer.text, streaming.prompt, streaming.model);
+      } catch (error) {
+        if (token.isCancellationRequested) {
+          // The user stopped it: keep what arrived, as they saw it arrive.
+          await writer.finished().catch(() => undefined);
+          deps.status.set({ kind: 'idle' });
+          deps.log.info(`Complete Selection cancelled after ${writer.text.length} chars`);
+          return;
+        }
+        if (error instanceof DocumentChangedError) {
+          void vscode.window.showWarningMessage(`Prompt Complete: ${error.message}.`);
+          deps.status.set({ kind: 'idle' });
+          return;
+        }
+        // A failed or cut stream must not leave half an answer behind.
+        await writer.rollback();
+        deps.failures.commandFailed('Complete Selection', error, serverUrl);
+      } finally {
+        cancellation.dispose();
+      }
+    },
+  );
+}
+
+async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEditor, input: CompletionInput, insertAt: vscode.Position): Promise<void> {
+  const settings = deps.settings();
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Prompt Complete: asking for ${settings.n} candidates…`, cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const cancellation = token.onCancellationRequested(() => abort.abort());
+      deps.status.set({ kind: 'working' });
+      try {
+        const result = await deps.engine.complete(input, { signal: abort.signal, retry: true });
+        deps.status.set({ kind: 'idle' });
+        return result;
+      } catch (error) {
+        if (!token.isCancellationRequested) deps.failures.commandFailed('Complete Selection', error, settings.serverUrl);
+        else deps.status.set({ kind: 'idle' });
+        return undefined;
+      } finally {
+        cancellation.dispose();
+      }
+    },
+  );
+  if (!outcome) return;
+  const candidates = [...new Set(outcome.candidates.map((c) => c.text).filter((text) => text.length > 0))];
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('Prompt Complete: the model returned no text.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((text, i) => ({ label: `${i + 1}. ${firstLine(text)}`, detail: text.length > 200 ? `${text.slice(0, 200)}…` : text, text })),
+    { title: 'Prompt Complete: choose a completion', matchOnDetail: true },
+  );
+  if (!picked) return;
+  const applied = await editor.edit((builder) => builder.insert(insertAt, picked.text));
+  if (applied) reportInserted(deps, editor, insertAt, picked.text, outcome.prompt, outcome.model);
+}
+
+function reportInserted(deps: CompleteSelectionDeps, editor: vscode.TextEditor, at: vscode.Position, text: string, prompt: string, model: string): void {
+  const document = editor.document;
+  const start = document.offsetAt(at);
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(start + text.length));
+  deps.onCompleted?.({ editor, range, text, prompt, model });
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 80)}…` : line;
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { Settings } from '../../engine/settings';
+import type { ClientProvider } from '../client-provider';
+import type { FailureReporter } from '../failure-reporter';
+
+/** Lists the server's models (GET {serverUrl}/models) and writes the chosen one to promptComplete.model. */
+export async function selectModel(settings: () => Settings, clients: ClientProvider, failures: FailureReporter): Promise<void> {
+  const { serverUrl, model: current } = settings();
+  let ids: string[];
+  try {
+    await clients.checkKeyPolicy();
+    ids = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Prompt Complete: listing models at ${serverUrl}…`, cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const subscription = token.onCancellationRequested(() => abort.abort());
+        try {
+          const { listModelsResponse } = await clients.gpt.models.listModels({ signal: abort.signal });
+          return listModelsResponse.data.map((model) => model.id).filter((id) => typeof id === 'string' && id.length > 0);
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+  } catch (error) {
+    failures.commandFailed('Select Model', error, serverUrl);
+    return;
+  }
+  const picks: vscode.QuickPickItem[] = ids.map((id) => ({ label: id, description: id === current ? 'current' : undefined }));
+  picks.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: 'Use the server\'s first model', description: 'leave promptComplete.model empty', detail: undefined });
+  const choice = await vscode.window.showQuickPick(picks, {
+    title: `Prompt Complete: Select Model (${serverUrl})`,
+    placeHolder: ids.length ? 'Choose the model for completions' : 'The server lists no models',
+  });
+  if (!choice) return;
+  const value = ids.includes(choice.label) ? choice.label : '';
+  await vscode.workspace.getConfiguration('promptComplete').update('model', value, vscode.ConfigurationTarget.Global);
+  void vscode.window.showInformationMessage(`Prompt Complete: model set to ${value || 'the server\'s first model'}.`);
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { InlineSwitch } from '../inline-switch';
+
+const DURATIONS = [5, 15, 30, 60, 120];
+
+/** Pauses inline completion for a chosen number of minutes (or resumes a running snooze). */
+export async function snooze(inlineSwitch: InlineSwitch, minutes?: number): Promise<void> {
+  if (typeof minutes === 'number' && minutes > 0) {
+    inlineSwitch.snooze(minutes);
+    return;
+  }
+  const items: (vscode.QuickPickItem & { minutes: number })[] = DURATIONS.map((m) => ({
+    label: m < 60 ? `${m} minutes` : `${m / 60} hour${m > 60 ? 's' : ''}`,
+    minutes: m,
+  }));
+  if (inlineSwitch.snoozedUntil) items.unshift({ label: 'Resume now', description: `snoozed until ${inlineSwitch.snoozedUntil.toLocaleTimeString()}`, minutes: 0 });
+  const choice = await vscode.window.showQuickPick(items, { title: 'Prompt Complete: Snooze inline completions for…' });
+  if (!choice) return;
+  if (choice.minutes === 0) inlineSwitch.resume();
+  else inlineSwitch.snooze(choice.minutes);
+}

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import type { CompletionCache } from '../core/cache';
+import { extractContext } from '../core/context';
+import type { AdaptiveDebounce } from '../core/debounce';
+import { postProcess, type CompletionContext } from '../core/postprocess';
+import type { CompletionEngine } from '../engine/completion-engine';
+import { allowsMultiline } from '../engine/multiline';
+import type { Settings } from '../engine/settings';
+import type { ClientProvider } from './client-provider';
+import { DocumentLines } from './document-lines';
+import type { FailureReporter } from './failure-reporter';
+import type { InlineSwitch } from './inline-switch';
+import type { Log } from './log';
+import type { StatusBar } from './status-bar';
+
+interface InlineDeps {
+  settings: () => Settings;
+  engine: CompletionEngine;
+  clients: ClientProvider;
+  inlineSwitch: InlineSwitch;
+  /** The cache for the current settings (a new one when server, model or sampling change). */
+  cache: () => CompletionCache;
+  /** The debounce for the current `inline.debounceMs` bound. */
+  debounce: () => AdaptiveDebounce;
+  status: StatusBar;
+  failures: FailureReporter;
+  log: Log;
+}
+
+/**
+ * Ghost text: on each keystroke, waits out the (adaptive) debounce, asks the server with the text
+ * around the cursor, and offers the cleaned-up candidates. VS Code cancels the token on the next
+ * keystroke, which aborts the HTTP request in flight.
+ */
+export class InlineProvider implements vscode.InlineCompletionItemProvider {
+  constructor(private readonly deps: InlineDeps) {}
+
+  async provideInlineCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.InlineCompletionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.InlineCompletionItem[] | undefined> {
+    if (!this.deps.inlineSwitch.allows(document.languageId)) return undefined;
+    const settings = this.deps.settings();
+    const cache = this.deps.cache();
+    const debounce = this.deps.debounce();
+    const startedAt = Date.now();
+    const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    if (!explicit) debounce.recordKeystroke(startedAt);
+
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const { prefix, suffix } = extractContext(
+      new DocumentLines(document),
+      position,
+      { maxPrefixChars: settings.maxPrefixChars, maxSuffixChars: settings.maxSuffixChars },
+      eol,
+    );
+    const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
+    const completionContext: CompletionContext = {
+      prefix,
+      suffix,
+      languageId: document.languageId,
+      multiline: allowsMultiline(settings.multiline, lineAfterCursor),
+    };
+
+    const cached = cache.get(prefix, suffix);
+    if (cached && cached.length > 0) return this.toItems(cached, completionContext, position);
+
+    if (!explicit && !(await delayUnlessCancelled(debounce.delayMs(), token))) return undefined;
+
+    const abort = new AbortController();
+    const cancellation = token.onCancellationRequested(() => abort.abort());
+    this.deps.status.set({ kind: 'working' });
+    try {
+      await this.deps.clients.checkKeyPolicy();
+      const requestStart = Date.now();
+      const outcome = await this.deps.engine.complete({ prefix, suffix }, { signal: abort.signal });
+      const latency = Date.now() - requestStart;
+      debounce.recordLatency(latency);
+      const texts = outcome.candidates.map((candidate) => candidate.text);
+      this.deps.log.info(
+        `inline: ${outcome.model} (${outcome.fim}) ${prefix.length}+${suffix.length} chars -> ${texts.length} candidate(s) in ${latency} ms`,
+      );
+      cache.set(prefix, suffix, texts);
+      this.deps.status.set({ kind: 'idle', detail: `last answer in ${latency} ms` });
+      if (token.isCancellationRequested) return undefined;
+      return this.toItems(texts, completionContext, position);
+    } catch (error) {
+      if (token.isCancellationRequested) {
+        this.deps.status.set({ kind: 'idle' });
+        return undefined;
+      }
+      this.deps.failures.inlineFailed(error, settings.serverUrl);
+      return undefined;
+    } finally {
+      cancellation.dispose();
+    }
+  }
+
+  private toItems(texts: readonly string[], context: CompletionContext, position: vscode.Position): vscode.InlineCompletionItem[] {
+    const items: vscode.InlineCompletionItem[] = [];
+    const seen = new Set<string>();
+    for (const raw of texts) {
+      const { text, replaceSuffixChars } = postProcess(raw, context);
+      if (!text.trim() || seen.has(text)) continue;
+      seen.add(text);
+      items.push(new vscode.InlineCompletionItem(text, new vscode.Range(position, position.translate(0, replaceSuffixChars))));
+    }
+    return items;
+  }
+}
+
+/** Waits `ms` unless the token is cancelled first; true when the wait ran out uncancelled. */
+function delayUnlessCancelled(ms: number, token: vscode.CancellationToken): Promise<boolean> {
+  if (token.isCancellationRequested) return Promise.resolve(false);
+  if (ms <= 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      resolve(true);
+    }, ms);
+    const subscription = token.onCancellationRequested(() => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(false);
+    });
+  });
+}

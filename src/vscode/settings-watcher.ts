@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { readSettings, type Settings } from '../engine/settings';
+
+/**
+ * Holds the validated settings, re-reads them when the user changes them, and tells the user once
+ * about each unusable value (which then falls back to its default).
+ */
+export class SettingsWatcher implements vscode.Disposable {
+  private current: Settings;
+  private readonly reported = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<Settings>();
+  /** Fires with the new settings after any `promptComplete.*` or `http.*` setting changes. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.current = this.read();
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('promptComplete') && !event.affectsConfiguration('http')) return;
+      this.current = this.read();
+      this.changed.fire(this.current);
+    });
+  }
+
+  get settings(): Settings {
+    return this.current;
+  }
+
+  private read(): Settings {
+    const config = vscode.workspace.getConfiguration('promptComplete');
+    const { settings, problems } = readSettings((key) => config.get(key));
+    for (const problem of problems) {
+      const id = `${problem.key}: ${problem.message}`;
+      if (this.reported.has(id)) continue;
+      this.reported.add(id);
+      void vscode.window.showWarningMessage(`Prompt Complete: ${problem.key} ${problem.message}.`, 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', problem.key);
+      });
+    }
+    return settings;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { CommandIds } from './command-ids';
+
+/** What the status bar item shows. */
+export type Status =
+  | { kind: 'idle'; detail?: string }
+  | { kind: 'working' }
+  | { kind: 'error'; reason: string }
+  | { kind: 'snoozed'; until: Date }
+  | { kind: 'disabled' }
+  | { kind: 'disabledForLanguage'; languageId: string };
+
+/** The status bar item: one glance tells whether completion is on, busy, or why it is not working. */
+export class StatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private current: Status = { kind: 'idle' };
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem('promptComplete.status', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'Prompt Complete';
+    this.item.command = CommandIds.showMenu;
+    this.render();
+    this.item.show();
+  }
+
+  get status(): Status {
+    return this.current;
+  }
+
+  set(status: Status): void {
+    this.current = status;
+    this.render();
+  }
+
+  private render(): void {
+    const status = this.current;
+    this.item.backgroundColor = undefined;
+    switch (status.kind) {
+      case 'idle':
+        this.item.text = '$(sparkle) Complete';
+        this.item.tooltip = `Prompt Complete: ready${status.detail ? ` (${status.detail})` : ''}. Click for options.`;
+        break;
+      case 'working':
+        this.item.text = '$(loading~spin) Complete';
+        this.item.tooltip = 'Prompt Complete: asking the server…';
+        break;
+      case 'error':
+        this.item.text = '$(warning) Complete';
+        this.item.tooltip = `Prompt Complete: ${status.reason}. It tries again at the next keystroke. Click for options.`;
+        this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+        break;
+      case 'snoozed':
+        this.item.text = '$(debug-pause) Complete';
+        this.item.tooltip = `Prompt Complete: snoozed until ${status.until.toLocaleTimeString()}. Click to resume or change.`;
+        break;
+      case 'disabled':
+        this.item.text = '$(circle-slash) Complete';
+        this.item.tooltip = 'Prompt Complete: inline completion is off. Click to turn it on.';
+        break;
+      case 'disabledForLanguage':
+        this.item.text = '$(circle-slash) Complete';
+        this.item.tooltip = `Prompt Complete: off for ${status.languageId} (promptComplete.inline.disabledLanguages).`;
+        break;
+    }
+    this.item.accessibilityInformation = { label: typeof this.item.tooltip === 'string' ? this.item.tooltip : 'Prompt Complete' };
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
