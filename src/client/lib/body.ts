@@ -1,0 +1,50 @@
+import type { Readable } from 'node:stream';
+
+/** Error bodies are read up to this size; the rest is discarded with the connection. */
+export const errorBodyReadLimit = 64 * 1024;
+/** Error and validation bodies kept on error objects are cut to this many characters. */
+export const keptBodyLength = 4 * 1024;
+/** A successful body larger than this is refused rather than buffered. */
+export const successBodyReadLimit = 64 * 1024 * 1024;
+
+/** A body read up to a limit; `complete` is false when the limit cut it short (the stream is then destroyed). */
+export interface LimitedText {
+  text: string;
+  complete: boolean;
+}
+
+/** Reads a response body as UTF-8 up to `limitBytes`, destroying the stream if more would follow. */
+export async function readTextUpTo(body: Readable, limitBytes: number): Promise<LimitedText> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    if (size + chunk.length > limitBytes) {
+      chunks.push(chunk.subarray(0, limitBytes - size));
+      body.destroy();
+      return { text: Buffer.concat(chunks).toString('utf8'), complete: false };
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { text: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, size).toString('utf8'), complete: true };
+}
+
+/** Cuts text for keeping on an error object, marking the cut. */
+export function truncateBody(text: string): string {
+  return text.length <= keptBodyLength ? text : `${text.slice(0, keptBodyLength)}… [truncated]`;
+}
+
+/** A one-line excerpt of a non-JSON body: HTML tags, scripts and styles removed, whitespace collapsed. */
+export function excerptOf(text: string, maxLength = 200): string {
+  const plain = text
+    .slice(0, errorBodyReadLimit)
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length <= maxLength ? plain : `${plain.slice(0, maxLength - 1)}…`;
+}

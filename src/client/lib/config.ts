@@ -1,0 +1,91 @@
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { RequestValidationError } from '../models/errors/requestvalidationerror';
+import { defaultRetryConfig, type RetryConfig } from './retries';
+
+/** Options of `new Gpt(...)`. */
+export interface GptOptions {
+  /** The API key, or a function that reads it per request (e.g. from SecretStorage). Empty means no Authorization header. */
+  apiKeyAuth?: string | (() => Promise<string | undefined> | string | undefined);
+  /** Base URL including the version path; default `https://api.openai.com/v1`. */
+  serverURL?: string;
+  /** Per-request timeout in ms (for streams: also the longest silence between chunks); default 30000. */
+  timeoutMs?: number;
+  /** Default retry behaviour; calls can override it with `retries`. */
+  retryConfig?: RetryConfig;
+  /** An undici dispatcher to use instead of the client's own; the caller keeps ownership. */
+  dispatcher?: Dispatcher;
+  /** HTTP(S) proxy URL, e.g. `http://proxy.local:3128`. */
+  proxy?: string;
+  /** Extra trusted CA certificates (PEM). */
+  ca?: string | string[];
+  /** Set false to accept self-signed server certificates. */
+  rejectUnauthorized?: boolean;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  userAgent?: string;
+}
+
+export const defaultServerURL = 'https://api.openai.com/v1';
+export const defaultTimeoutMs = 30_000;
+const defaultUserAgent = 'prompt-complete-client/0.1';
+
+/** Everything a request needs, resolved once per client. */
+export interface ClientContext {
+  origin: string;
+  /** Path prefix from serverURL without trailing slash, e.g. `/v1`. */
+  basePath: string;
+  /** Query string from serverURL (some gateways need e.g. `?api-version=`), appended to every path. */
+  search: string;
+  dispatcher: Dispatcher;
+  ownsDispatcher: boolean;
+  baseHeaders: Record<string, string>;
+  apiKey: () => Promise<string | undefined>;
+  timeoutMs: number;
+  retryConfig: RetryConfig;
+}
+
+/** Validates options and builds the client's long-lived dispatcher (keep-alive Agent, or ProxyAgent). */
+export function createClientContext(options: GptOptions): ClientContext {
+  const url = parseServerURL(options.serverURL ?? defaultServerURL);
+  const baseHeaders: Record<string, string> = { 'user-agent': options.userAgent ?? defaultUserAgent };
+  for (const [name, value] of Object.entries(options.headers ?? {})) baseHeaders[name.toLowerCase()] = value;
+  return {
+    origin: url.origin,
+    basePath: url.pathname.replace(/\/+$/, ''),
+    search: url.search,
+    dispatcher: options.dispatcher ?? createDispatcher(options),
+    ownsDispatcher: options.dispatcher === undefined,
+    baseHeaders,
+    apiKey: apiKeyReader(options.apiKeyAuth),
+    timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+    retryConfig: options.retryConfig ?? defaultRetryConfig,
+  };
+}
+
+function parseServerURL(serverURL: string): URL {
+  let url: URL;
+  try {
+    url = new URL(serverURL);
+  } catch {
+    throw new RequestValidationError('serverURL', `is not a valid URL (got "${serverURL}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new RequestValidationError('serverURL', `must be an http or https URL (got "${serverURL}")`);
+  }
+  return url;
+}
+
+function createDispatcher(options: GptOptions): Dispatcher {
+  const tls = {
+    ...(options.ca !== undefined && { ca: options.ca }),
+    ...(options.rejectUnauthorized !== undefined && { rejectUnauthorized: options.rejectUnauthorized }),
+  };
+  if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: tls, proxyTls: tls });
+  return new Agent({ connect: tls });
+}
+
+function apiKeyReader(apiKeyAuth: GptOptions['apiKeyAuth']): () => Promise<string | undefined> {
+  if (typeof apiKeyAuth === 'function') return async () => (await apiKeyAuth()) || undefined;
+  const key = apiKeyAuth || undefined;
+  return () => Promise.resolve(key);
+}

@@ -1,0 +1,133 @@
+import type { Dispatcher } from 'undici';
+import type { HttpMeta } from '../models/operations/httpmeta';
+import { ResponseValidationError } from '../models/errors/responsevalidationerror';
+import { ShapeMismatch } from '../models/components/shape';
+import { AttemptSignal } from './attempt';
+import { readTextUpTo, successBodyReadLimit, truncateBody } from './body';
+import type { ClientContext } from './config';
+import { headerValue, sdkErrorFromResponse } from './errorresponse';
+import { redactSecret } from './redact';
+import { withRetries, type RetryConfig } from './retries';
+
+/** Per-call options of every operation. */
+export interface RequestOptions {
+  /** Aborting closes the connection and rejects with RequestAbortedError. */
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this call. */
+  timeoutMs?: number;
+  /** Overrides the client's retry configuration; `{ strategy: 'none' }` makes exactly one attempt. */
+  retries?: RetryConfig;
+}
+
+/** One request to send: path is relative to serverURL. */
+export interface RequestSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  accept: string;
+}
+
+/** A 2xx response whose body is still unread, with the attempt that owns its timeout and abort. */
+export interface OpenResponse {
+  httpMeta: HttpMeta;
+  body: Dispatcher.ResponseData['body'];
+  attempt: AttemptSignal;
+  apiKey: string | undefined;
+}
+
+/** Sends the request (with retries) until a 2xx arrives; non-2xx bodies are read into SDKErrors. */
+export async function openResponse(context: ClientContext, spec: RequestSpec, options: RequestOptions): Promise<OpenResponse> {
+  const apiKey = await context.apiKey();
+  return withRetries(() => attemptOnce(context, spec, options, apiKey), options.retries ?? context.retryConfig, options.signal);
+}
+
+/** Sends the request and parses the 2xx JSON body with `parse`; shape problems become ResponseValidationError. */
+export async function requestJson<T>(
+  context: ClientContext,
+  spec: RequestSpec,
+  options: RequestOptions,
+  parse: (json: unknown) => T,
+): Promise<{ httpMeta: HttpMeta; value: T }> {
+  const apiKey = await context.apiKey();
+  const retries = options.retries ?? context.retryConfig;
+  return withRetries(async () => {
+    const response = await attemptOnce(context, spec, options, apiKey);
+    try {
+      const { text, complete } = await readTextUpTo(response.body, successBodyReadLimit);
+      const describe = { statusCode: response.httpMeta.response.status, contentType: contentTypeOf(response.httpMeta), apiKey };
+      if (!complete) throw validationError(`response body is larger than ${successBodyReadLimit} bytes`, text, describe);
+      return { httpMeta: response.httpMeta, value: parseBody(text, parse, describe) };
+    } catch (err) {
+      throw response.attempt.toError(err, apiKey);
+    } finally {
+      response.attempt.finish();
+    }
+  }, retries, options.signal);
+}
+
+interface BodyDescription {
+  statusCode: number;
+  contentType: string;
+  apiKey: string | undefined;
+}
+
+/** Parses JSON text and maps it; any failure is a ResponseValidationError carrying the (redacted, cut) text. */
+export function parseBody<T>(text: string, parse: (json: unknown) => T, describe: BodyDescription): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw validationError('the response body is not JSON', text, describe, err);
+  }
+  try {
+    return parse(json);
+  } catch (err) {
+    if (err instanceof ShapeMismatch) throw validationError(err.message, text, describe);
+    throw err;
+  }
+}
+
+function validationError(problem: string, text: string, describe: BodyDescription, cause?: unknown): ResponseValidationError {
+  const body = truncateBody(redactSecret(text, describe.apiKey));
+  return new ResponseValidationError(`Unexpected response (HTTP ${describe.statusCode}): ${problem}`, {
+    statusCode: describe.statusCode,
+    contentType: describe.contentType,
+    body,
+    cause: cause instanceof Error ? new Error(redactSecret(cause.message, describe.apiKey)) : undefined,
+  });
+}
+
+export function contentTypeOf(httpMeta: HttpMeta): string {
+  return headerValue(httpMeta.response.headers['content-type']) ?? '';
+}
+
+async function attemptOnce(context: ClientContext, spec: RequestSpec, options: RequestOptions, apiKey: string | undefined): Promise<OpenResponse> {
+  const attempt = new AttemptSignal(options.signal, options.timeoutMs ?? context.timeoutMs);
+  const path = `${context.basePath}${spec.path}${context.search}`;
+  try {
+    const response = await context.dispatcher.request({
+      origin: context.origin,
+      path,
+      method: spec.method,
+      headers: requestHeaders(context, spec, apiKey),
+      body: spec.body,
+      signal: attempt.signal,
+    });
+    const httpMeta: HttpMeta = {
+      request: { method: spec.method, url: `${context.origin}${path}` },
+      response: { status: response.statusCode, headers: response.headers as Record<string, string | string[]> },
+    };
+    if (response.statusCode < 200 || response.statusCode > 299) throw await sdkErrorFromResponse(response, apiKey);
+    return { httpMeta, body: response.body, attempt, apiKey };
+  } catch (err) {
+    attempt.finish();
+    throw attempt.toError(err, apiKey);
+  }
+}
+
+function requestHeaders(context: ClientContext, spec: RequestSpec, apiKey: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = { accept: spec.accept, ...context.baseHeaders };
+  if (spec.body !== undefined) headers['content-type'] = 'application/json';
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+  return headers;
+}

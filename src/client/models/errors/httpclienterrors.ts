@@ -1,0 +1,24 @@
+import { GptError } from './gpterror';
+
+/** The server could not be reached, or the connection broke before the response was complete. */
+export class ConnectionError extends GptError {}
+
+/** A stream ended (the connection closed) before the server sent `data: [DONE]`. */
+export class IncompleteStreamError extends ConnectionError {}
+
+/** No response (or, for a stream, no next chunk) within the allowed time. */
+export class RequestTimeoutError extends GptError {
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super(`Request timed out after ${timeoutMs} ms`, options);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller aborted the request through its `signal`; the connection was closed. */
+export class RequestAbortedError extends GptError {
+  constructor(options?: { cause?: unknown }) {
+    super('Request was aborted', options);
+  }
+}

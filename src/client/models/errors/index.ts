@@ -1,0 +1,5 @@
+export { GptError } from './gpterror';
+export { SDKError, type ApiErrorDetails, type SDKErrorInit } from './sdkerror';
+export { ConnectionError, IncompleteStreamError, RequestTimeoutError, RequestAbortedError } from './httpclienterrors';
+export { ResponseValidationError } from './responsevalidationerror';
+export { RequestValidationError } from './requestvalidationerror';

@@ -1,0 +1,3 @@
+export type { HttpMeta } from './httpmeta';
+export type { CreateCompletionResponse } from './createcompletion';
+export type { ListModelsResponse } from './listmodels';
