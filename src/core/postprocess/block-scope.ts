@@ -1,0 +1,27 @@
+import { cursorLineBefore, keepLinesBefore, leadingWhitespace, splitLines } from './lines';
+import type { Filter } from './types';
+
+/**
+ * In multi-line mode, ends the completion before the first line that dedents below the cursor's
+ * block (the model has moved on to the next function or statement). Lines that start with a closing
+ * bracket may dedent: they close the block and belong to it. Indentation is compared in characters.
+ */
+export const limitToBlockScope: Filter = (text, ctx) => {
+  if (!ctx.multiline) return text;
+  const lines = splitLines(text);
+  if (lines.length < 2) return text;
+  const floor = blockIndentation(cursorLineBefore(ctx.prefix), lines[0]!);
+  if (floor === 0) return text;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' || /^[ \t]*[)\]}]/.test(line)) continue;
+    if (leadingWhitespace(line).length < floor) return keepLinesBefore(text, i).trimEnd();
+  }
+  return text;
+};
+
+// On a blank line the block's indentation is where the completion's first line starts writing.
+function blockIndentation(beforeCursor: string, firstLine: string): number {
+  if (beforeCursor.trim() === '') return beforeCursor.length + leadingWhitespace(firstLine).length;
+  return leadingWhitespace(beforeCursor).length;
+}

@@ -1,0 +1,19 @@
+import { keepLinesBefore, splitLines } from './lines';
+import type { Filter } from './types';
+
+/** How many identical lines in a row mean the model is looping rather than writing a table. */
+export const REPEAT_RUN_LENGTH = 3;
+
+/** Cuts a completion where one line starts repeating itself 3 or more times in a row, keeping it once. */
+export const cutRepeatedLines: Filter = (text) => {
+  const lines = splitLines(text);
+  let runStart = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i]!.trimEnd() !== lines[runStart]!.trimEnd()) {
+      runStart = i;
+    } else if (i - runStart + 1 >= REPEAT_RUN_LENGTH) {
+      return keepLinesBefore(text, runStart + 1);
+    }
+  }
+  return text;
+};
