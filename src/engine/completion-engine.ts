@@ -136,10 +136,17 @@ export class CompletionEngine {
     return {
       signal: options.signal,
       timeoutMs: this.deps.settings().requestTimeoutMs,
-      retries: options.retry ? undefined : ({ strategy: 'none' } as const),
+      retries: options.retry ? COMMAND_RETRIES : ({ strategy: 'none' } as const),
     };
   }
 }
+
+/** A command the user waits on retries briefly; the progress notification can cancel it sooner. */
+const COMMAND_RETRIES = {
+  strategy: 'backoff',
+  backoff: { initialInterval: 500, maxInterval: 4000, exponent: 2, maxElapsedTime: 10_000 },
+  retryConnectionErrors: true,
+} as const;
 
 /** A completion whose text is still arriving. */
 export interface StreamingCompletion extends Omit<CompletionOutcome, 'candidates'> {

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { closeAllEditors, configure, resetSettings } from './support/editor';
+
+async function openWithSelection(text: string, selected: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content: text, language: 'markdown' });
+  const editor = await vscode.window.showTextDocument(document);
+  const start = text.indexOf(selected);
+  editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(start + selected.length));
+  return editor;
+}
+
+describe('Complete Selection', () => {
+  let server: FakeCompletionServer;
+
+  beforeEach(async () => {
+    server = await startFakeServer();
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', 'inline.enabled': false });
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+    await resetSettings();
+    await server.close();
+  });
+
+  it('sends the selection as prompt and the text after it as suffix, and streams the answer in right after the selection', async () => {
+    server.script(answers.text(' jumps over the lazy dog.', { chunkDelayMs: 5 }));
+    const editor = await openWithSelection('Intro.\nThe quick brown fox\nEnd.', 'The quick brown fox');
+    await vscode.commands.executeCommand('promptComplete.completeSelection');
+    const request = await server.waitForRequest(1);
+    assert.equal(request.body.prompt, 'The quick brown fox');
+    assert.equal(request.body.suffix, '\nEnd.');
+    assert.equal(request.body.stream, true);
+    assert.equal(editor.document.getText(), 'Intro.\nThe quick brown fox jumps over the lazy dog.\nEnd.');
+  });
+
+  it('is undone in one step', async () => {
+    server.script(answers.text(' one two three four five six', { chunkDelayMs: 5 }));
+    const editor = await openWithSelection('Count: zero', 'zero');
+    await vscode.commands.executeCommand('promptComplete.completeSelection');
+    assert.equal(editor.document.getText(), 'Count: zero one two three four five six');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), 'Count: zero');
+  });
+
+  it('completes from the text before the cursor when nothing is selected', async () => {
+    server.script(answers.text(' world'));
+    const document = await vscode.workspace.openTextDocument({ content: 'hello\nrest', language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 5, 0, 5);
+    await vscode.commands.executeCommand('promptComplete.completeSelection');
+    const request = await server.waitForRequest(1);
+    assert.equal(request.body.prompt, 'hello');
+    assert.equal(request.body.suffix, '\nrest');
+    assert.equal(editor.document.getText(), 'hello world\nrest');
+  });
+
+  it('removes what it inserted when the stream is cut before it ends', async () => {
+    server.script(answers.text(' alpha beta gamma delta epsilon', { cutAfterChunks: 2 }));
+    const editor = await openWithSelection('Letters:', 'Letters:');
+    await vscode.commands.executeCommand('promptComplete.completeSelection');
+    await server.waitForRequest(1);
+    assert.equal(editor.document.getText(), 'Letters:');
+  });
+
+  it('leaves the document untouched when the server fails', async () => {
+    server.script(answers.jsonError(400, 'This model\'s maximum context length is 2048 tokens'));
+    const editor = await openWithSelection('Keep me', 'Keep me');
+    await vscode.commands.executeCommand('promptComplete.completeSelection');
+    assert.ok(server.requests.length >= 1);
+    assert.equal(editor.document.getText(), 'Keep me');
+  });
+});

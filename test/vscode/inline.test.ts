@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, waitFor } from './support/editor';
+
+describe('Inline completion', function () {
+  let server: FakeCompletionServer;
+
+  beforeEach(async () => {
+    server = await startFakeServer();
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix' });
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+    await resetSettings();
+    await server.close();
+  });
+
+  it('sends the text before the cursor as prompt and the text after it as suffix, and Tab inserts the suggestion', async () => {
+    server.script(answers.text('a + b;'));
+    const editor = await openWithCursor('function add(a, b) {\n  return |\n}\n');
+    await triggerInline();
+    const request = await server.waitForRequest(1);
+    assert.equal(request.path, '/v1/completions');
+    assert.equal(request.body.model, 'test-model');
+    assert.equal(request.body.prompt, 'function add(a, b) {\n  return ');
+    assert.equal(request.body.suffix, '\n}\n');
+    assert.equal(request.headers.authorization, undefined, 'no key is set, so no Authorization header');
+    const text = await acceptInline(editor);
+    assert.equal(text, 'function add(a, b) {\n  return a + b;\n}\n');
+  });
+
+  it('sends the sampling settings with the request', async () => {
+    await configure({ maxTokens: 33, temperature: 0.7, topP: 0.9, stop: ['\n\n'], user: 'user-1234' });
+    server.script(answers.text('x'));
+    await openWithCursor('let value = |');
+    await triggerInline();
+    const { body } = await server.waitForRequest(1);
+    assert.equal(body.max_tokens, 33);
+    assert.equal(body.temperature, 0.7);
+    assert.equal(body.top_p, 0.9);
+    assert.deepEqual(body.stop, ['\n\n']);
+    assert.equal(body.user, 'user-1234');
+  });
+
+  it('offers n candidates that Alt+] cycles through', async () => {
+    await configure({ n: 3 });
+    server.script(answers.choices(['first()', 'second()', 'third()']));
+    const editor = await openWithCursor('call(|');
+    await triggerInline();
+    const request = await server.waitForRequest(1);
+    assert.equal(request.body.n, 3);
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.showNext');
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+      return editor.document.getText() !== 'call(' ? true : undefined;
+    }, 'a cycled suggestion to be accepted');
+    assert.match(editor.document.getText(), /^call\((second|third)\(\)/);
+  });
+
+  it('replaces closing brackets the editor auto-inserted instead of duplicating them', async () => {
+    server.script(answers.text('a, b)'));
+    const editor = await openWithCursor('print(|)');
+    await triggerInline();
+    await server.waitForRequest(1);
+    assert.equal(await acceptInline(editor), 'print(a, b)');
+  });
+
+  it('aborts the request in flight when the user types on', async () => {
+    server.script(answers.hang(), answers.text(' done'));
+    const editor = await openWithCursor('const x = |');
+    await triggerInline();
+    const first = await server.waitForRequest(1);
+    await editor.edit((builder) => builder.insert(editor.selection.active, '4'));
+    await triggerInline();
+    assert.equal(await first.ended, 'aborted', 'the first request\'s connection was closed');
+    await server.waitForRequest(2);
+  });
+
+  it('leaves the document untouched when the server answers an HTML error page, and recovers at the next keystroke', async () => {
+    server.script(answers.rawError(502, '<html><body><h1>502 Bad Gateway</h1></body></html>'), answers.text('42;'));
+    const editor = await openWithCursor('const answer = |');
+    await triggerInline();
+    await server.waitForRequest(1);
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+    assert.equal(editor.document.getText(), 'const answer = ');
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.hide');
+    await triggerInline();
+    await server.waitForRequest(2);
+    assert.equal(await acceptInline(editor), 'const answer = 42;');
+  });
+
+  it('falls back to a fill-in-the-middle template when the server rejects suffix, and remembers it', async () => {
+    await configure({ fim: 'auto', fimTemplate: 'qwen' });
+    server.script(answers.jsonError(400, 'Unsupported param: suffix'), answers.text('1'), answers.text('2'));
+    const editor = await openWithCursor('x = |\ny = 0');
+    await triggerInline();
+    const rejected = await server.waitForRequest(1);
+    assert.equal(rejected.body.suffix, '\ny = 0');
+    const retried = await server.waitForRequest(2);
+    assert.equal(retried.body.suffix, undefined);
+    assert.equal(retried.body.prompt, '<|fim_prefix|>x = <|fim_suffix|>\ny = 0<|fim_middle|>');
+    assert.equal(await acceptInline(editor), 'x = 1\ny = 0');
+    await editor.edit((builder) => builder.insert(editor.selection.active, ' '));
+    await triggerInline();
+    const remembered = await server.waitForRequest(3);
+    assert.equal(remembered.body.suffix, undefined, 'the server is remembered as one that rejects suffix');
+    assert.match(remembered.body.prompt, /^<\|fim_prefix\|>/);
+  });
+
+  it('sends nothing while inline completion is turned off', async () => {
+    await configure({ 'inline.enabled': false });
+    server.script(answers.text('never'));
+    const editor = await openWithCursor('off |');
+    await triggerInline();
+    await configure({ 'inline.enabled': true });
+    server.script(answers.text('on'));
+    await triggerInline();
+    const request = await server.waitForRequest(1);
+    assert.equal(request.body.prompt, 'off ');
+    assert.equal(server.requests.length, 1, 'only the request made after turning it back on');
+    assert.equal(await acceptInline(editor), 'off on');
+  });
+
+  it('uses the default for an invalid setting instead of sending it', async () => {
+    await configure({ maxTokens: -3 });
+    server.script(answers.text('y'));
+    await openWithCursor('z|');
+    await triggerInline();
+    const { body } = await server.waitForRequest(1);
+    assert.equal(body.max_tokens, 64);
+  });
+});
