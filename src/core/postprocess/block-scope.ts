@@ -8,17 +8,22 @@ import type { Filter } from './types';
  */
 export const limitToBlockScope: Filter = (text, ctx) => {
   if (!ctx.multiline) return text;
-  const lines = splitLines(text);
-  if (lines.length < 2) return text;
-  const floor = blockIndentation(cursorLineBefore(ctx.prefix), lines[0]!);
-  if (floor === 0) return text;
+  const outside = indexOfLineOutsideBlock(splitLines(text), cursorLineBefore(ctx.prefix));
+  return outside < 0 ? text : keepLinesBefore(text, outside).trimEnd();
+};
+
+/** The index of the first completion line that dedents below the cursor's block, or -1. */
+export function indexOfLineOutsideBlock(lines: readonly string[], beforeCursor: string): number {
+  if (lines.length < 2) return -1;
+  const floor = blockIndentation(beforeCursor, lines[0]!);
+  if (floor === 0) return -1;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '' || /^[ \t]*[)\]}]/.test(line)) continue;
-    if (leadingWhitespace(line).length < floor) return keepLinesBefore(text, i).trimEnd();
+    if (leadingWhitespace(line).length < floor) return i;
   }
-  return text;
-};
+  return -1;
+}
 
 // On a blank line the block's indentation is where the completion's first line starts writing.
 function blockIndentation(beforeCursor: string, firstLine: string): number {
