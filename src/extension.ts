@@ -6,6 +6,7 @@ import { ModelResolver } from './engine/model-resolver';
 import { SuffixSupport } from './engine/suffix-support';
 import { ApiKeyStore } from './vscode/api-key-store';
 import { ClientProvider } from './vscode/client-provider';
+import { CompletionHistory } from './vscode/completion-history';
 import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
 import { completeSelection } from './vscode/commands/complete-selection';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const models = new ModelResolver();
   const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport: new SuffixSupport(context.globalState) });
 
+  const history = new CompletionHistory();
   let cache = new CompletionCache();
   let debounce = newDebounce(settings().debounceMs);
   const provider = new InlineProvider({
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
     status,
     failures,
     log,
+    history,
   });
 
   const showSwitchState = () => {
@@ -65,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): void {
     clients,
     status,
     inlineSwitch,
+    history,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
       cache = new CompletionCache();
@@ -83,7 +87,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.onDidChangeActiveTextEditor(showSwitchState),
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
-    vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({ settings, engine, clients, failures, status, log })),
+    vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
+      settings, engine, clients, failures, status, log,
+      onCompleted: ({ editor, range, ...result }) => history.record({ source: 'completeSelection', document: editor.document.uri, range, ...result }),
+    })),
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),
     vscode.commands.registerCommand(CommandIds.toggleInline, () => toggleInline(settings, inlineSwitch)),
     vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),

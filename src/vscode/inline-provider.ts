@@ -7,6 +7,7 @@ import type { CompletionEngine } from '../engine/completion-engine';
 import { allowsMultiline } from '../engine/multiline';
 import type { Settings } from '../engine/settings';
 import type { ClientProvider } from './client-provider';
+import type { CompletionHistory } from './completion-history';
 import { DocumentLines } from './document-lines';
 import type { FailureReporter } from './failure-reporter';
 import type { InlineSwitch } from './inline-switch';
@@ -25,6 +26,7 @@ interface InlineDeps {
   status: StatusBar;
   failures: FailureReporter;
   log: Log;
+  history: CompletionHistory;
 }
 
 /**
@@ -83,6 +85,10 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
         `inline: ${outcome.model} (${outcome.fim}) ${prefix.length}+${suffix.length} chars -> ${texts.length} candidate(s) in ${latency} ms`,
       );
       cache.set(prefix, suffix, texts);
+      const shown = outcome.candidates[0];
+      if (shown) {
+        this.deps.history.record({ source: 'inline', prompt: outcome.prompt, suffix: outcome.fim === 'suffix' ? suffix : undefined, text: shown.text, logprobs: shown.logprobs, model: outcome.model });
+      }
       this.deps.status.set({ kind: 'idle', detail: `last answer in ${latency} ms` });
       if (token.isCancellationRequested) return undefined;
       return this.toItems(texts, completionContext, position);

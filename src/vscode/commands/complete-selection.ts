@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { extractContext } from '../../core/context';
+import type { CompletionLogprobs } from '../../client';
 import type { CompletionEngine, CompletionInput } from '../../engine/completion-engine';
+import { LogprobsAccumulator } from '../../engine/logprobs-accumulator';
 import type { Settings } from '../../engine/settings';
 import type { ClientProvider } from '../client-provider';
 import { DocumentLines } from '../document-lines';
@@ -28,7 +30,9 @@ export interface CompletedInsertion {
   range: vscode.Range;
   text: string;
   prompt: string;
+  suffix?: string;
   model: string;
+  logprobs: CompletionLogprobs | null;
 }
 
 /**
@@ -78,16 +82,18 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
       deps.status.set({ kind: 'working' });
       try {
         const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true });
+        const logprobs = new LogprobsAccumulator();
         for await (const delta of streaming.deltas) {
           if (delta.index !== 0) continue;
           writer.append(delta.text);
+          logprobs.add(delta.logprobs);
           progress.report({ message: `${writer.text.length} characters` });
         }
         await writer.finished();
         deps.log.info(`Complete Selection: ${streaming.model} (${streaming.fim}) ${input.prefix.length}+${input.suffix.length} chars -> ${writer.text.length} chars in ${Date.now() - started} ms`);
         deps.status.set({ kind: 'idle', detail: `last answer in ${Date.now() - started} ms` });
         if (!writer.text) void vscode.window.showInformationMessage('Prompt Complete: the model returned no text.');
-        else reportInserted(deps, editor, insertAt, writer.text, streaming.prompt, streaming.model);
+        else reportInserted(deps, editor, insertAt, { text: writer.text, prompt: streaming.prompt, suffix: streaming.fim === 'suffix' ? input.suffix : undefined, model: streaming.model, logprobs: logprobs.result });
       } catch (error) {
         if (token.isCancellationRequested) {
           // The user stopped it: keep what arrived, as they saw it arrive.
@@ -144,14 +150,15 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
   );
   if (!picked) return;
   const applied = await editor.edit((builder) => builder.insert(insertAt, picked.text));
-  if (applied) reportInserted(deps, editor, insertAt, picked.text, outcome.prompt, outcome.model);
+  const candidate = outcome.candidates.find((c) => c.text === picked.text);
+  if (applied) reportInserted(deps, editor, insertAt, { text: picked.text, prompt: outcome.prompt, suffix: outcome.fim === 'suffix' ? input.suffix : undefined, model: outcome.model, logprobs: candidate?.logprobs ?? null });
 }
 
-function reportInserted(deps: CompleteSelectionDeps, editor: vscode.TextEditor, at: vscode.Position, text: string, prompt: string, model: string): void {
+function reportInserted(deps: CompleteSelectionDeps, editor: vscode.TextEditor, at: vscode.Position, result: Omit<CompletedInsertion, 'editor' | 'range'>): void {
   const document = editor.document;
   const start = document.offsetAt(at);
-  const range = new vscode.Range(document.positionAt(start), document.positionAt(start + text.length));
-  deps.onCompleted?.({ editor, range, text, prompt, model });
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(start + result.text.length));
+  deps.onCompleted?.({ editor, range, ...result });
 }
 
 function firstLine(text: string): string {
