@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides it. */
+export function chromiumPath(): string {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executable)) {
+    throw new Error(`Chromium not found at ${executable}: apt-get install chromium, or set CHROMIUM_PATH`);
+  }
+  return executable;
+}
+
+/** A headless Chromium with a fresh profile; close() also deletes the profile. */
+export interface Browser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium on a fresh profile, quiet on the network (only loopback is reachable). */
+export async function launchBrowser(): Promise<Browser> {
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prompt-complete-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    timeout: 60_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}

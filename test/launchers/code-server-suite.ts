@@ -1,0 +1,58 @@
+import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer, type VsCodeProfile } from '../support/code-server';
+import { launchBrowser } from './browser';
+import { withDeadline } from './processes';
+
+/** What both extension-host launchers need to run the suite. */
+export interface SuiteRun {
+  profile: VsCodeProfile;
+  extensionDevelopmentPath: string;
+  /** The compiled suite entry (out/test/vscode/index.js). */
+  extensionTestsPath: string;
+  timeoutMs: number;
+}
+
+/** Which VS Code code-server runs, as `--version` says. */
+export function describeCodeServer(): string {
+  const versionLine = ensureCodeServer(); // "4.100.3 <commit> with Code 1.100.3"
+  const code = versionLine.match(/with Code (\S+)/)?.[1] ?? 'unknown';
+  return `VS Code ${code} (code-server ${CODE_SERVER_VERSION}, workbench in headless Chromium)`;
+}
+
+/**
+ * Runs the suite in code-server's extension host. code-server refuses the development options on its
+ * command line, but the workbench takes them from the URL payload; the workbench then calls
+ * window.codeAutomationExit(code) when the suite ends. Resolves with that exit code.
+ */
+export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
+  const server = await startCodeServer(run.profile);
+  const browser = await launchBrowser().catch(async (err) => { await server.stop(); throw err; });
+  try {
+    const page = await browser.context.newPage();
+    const exitCode = new Promise<number>((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    page.on('console', (message) => {
+      const text = message.text();
+      // The extension host's console (the mocha reporter) arrives tagged; the workbench's own noise does not.
+      if (text.includes('[Extension Host]')) console.log(cleanExtensionHostLine(text));
+    });
+    const remote = (file: string): string => `vscode-remote://${server.authority}${file}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(run.extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(run.extensionTestsPath)],
+      ['skipWelcome', 'true'],
+    ]);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(run.profile.workspaceDir)}`
+      + `&payload=${encodeURIComponent(payload)}`);
+    return await withDeadline(exitCode, run.timeoutMs, 'the extension-host suite did not finish');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/** Strips the console styling tokens the workbench adds around extension host messages. */
+function cleanExtensionHostLine(text: string): string {
+  return text.replace(/%c/g, '').replace(/^\s*\[Extension Host\]\s*/, '').replace(/ color: [^ ]+$/, '');
+}
+

@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from '../support/paths';
+import { couldNotRun, readCounts, type LayerName, type LayerResult } from './layer-result';
+import { startGroupProcess, withDeadline } from './processes';
+
+export interface MochaLayerOptions {
+  layer: LayerName;
+  /** Mocha arguments that pick the files (a --config file or spec globs). */
+  args: string[];
+  env?: Record<string, string>;
+  timeoutMs: number;
+  runtime?: string;
+}
+
+/**
+ * Runs mocha in a child process (its own process group, so a deadline stops everything the tests
+ * started) with the results reporter, and reads back the counts it wrote.
+ */
+export async function runMochaLayer(options: MochaLayerOptions): Promise<LayerResult> {
+  const started = Date.now();
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `prompt-complete-${options.layer}-`));
+  const resultsFile = path.join(tmpDir, 'results.json');
+  const mocha = startGroupProcess(process.execPath, [
+    path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+    ...options.args,
+    '--require', path.join(repoRoot, 'out', 'test', 'launchers', 'exit-on-signal.js'),
+    '--reporter', path.join(repoRoot, 'test', 'launchers', 'mocha-reporter.js'),
+    '--reporter-option', `resultsFile=${resultsFile}`,
+  ], {
+    name: `mocha ${options.layer}`,
+    cwd: repoRoot,
+    env: { ...process.env, ...options.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    echo: true,
+    echoPrefix: '',
+  });
+  try {
+    const exit = await withDeadline(mocha.exited, options.timeoutMs, `the ${options.layer} layer did not finish`);
+    const counts = readCounts(resultsFile);
+    if (!counts) return couldNotRun(options.layer, `mocha exited with ${exit} without reporting results`, started, options.runtime);
+    return { layer: options.layer, counts, runtime: options.runtime, seconds: (Date.now() - started) / 1000 };
+  } catch (err) {
+    return couldNotRun(options.layer, err instanceof Error ? err.message : String(err), started, options.runtime);
+  } finally {
+    await mocha.stop();
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,93 @@
+// The test command (`npm test`): unit tests, then the extension-host suite in a real VS Code, then
+// the UI suite in a browser, with one closing line `N passed, N failed` over all of them.
+// Run one layer with `npm test -- --layer unit|vscode|ui` (repeat --layer for several).
+import * as path from 'node:path';
+import { type LayerName, type LayerResult } from './launchers/layer-result';
+import { startLocalServer, type LocalServer } from './launchers/local-server';
+import { runMochaLayer } from './launchers/mocha-layer';
+import { runUiLayer } from './launchers/ui-layer';
+import { runExtensionHostLayer } from './launchers/vscode-layer';
+import { repoRoot } from './support/paths';
+
+const ALL_LAYERS: LayerName[] = ['unit', 'vscode', 'ui'];
+const MINUTE = 60_000;
+
+async function main(): Promise<number> {
+  const layers = parseLayers(process.argv.slice(2));
+  // A stopped runner still stops what it started: the 'exit' handlers kill each process group.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+  const results: LayerResult[] = [];
+  let localServer: LocalServer | undefined;
+  let localServerError: string | undefined;
+  try {
+    if (layers.includes('unit')) {
+      banner('unit');
+      results.push(await runMochaLayer({
+        layer: 'unit',
+        args: ['--config', path.join(repoRoot, 'test', 'unit', '.mocharc.json')],
+        timeoutMs: 5 * MINUTE,
+      }));
+    }
+    if (layers.includes('vscode') || layers.includes('ui')) {
+      try {
+        localServer = await startLocalServer();
+        console.log(`Local server: ${localServer.baseUrl}`);
+      } catch (err) {
+        localServerError = err instanceof Error ? err.message : String(err);
+        console.log(`Local server not started (tests that need it will fail): ${localServerError}`);
+      }
+    }
+    if (layers.includes('vscode')) {
+      banner('vscode (extension host)');
+      results.push(await runExtensionHostLayer({ localServerUrl: localServer?.baseUrl, localServerError, timeoutMs: 5 * MINUTE }));
+    }
+    if (layers.includes('ui')) {
+      banner('ui (Playwright)');
+      results.push(await runUiLayer({ localServerUrl: localServer?.baseUrl, timeoutMs: 8 * MINUTE }));
+    }
+  } finally {
+    await localServer?.stop();
+  }
+  return report(results);
+}
+
+function parseLayers(args: string[]): LayerName[] {
+  const chosen: LayerName[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i] === '--layer' ? args[++i] : args[i].startsWith('--layer=') ? args[i].slice(8) : undefined;
+    if (value === undefined) throw new Error(`unknown argument ${args[i]} (use --layer unit|vscode|ui)`);
+    for (const layer of value.split(',')) {
+      if (!ALL_LAYERS.includes(layer as LayerName)) throw new Error(`unknown layer ${layer} (use unit, vscode or ui)`);
+      chosen.push(layer as LayerName);
+    }
+  }
+  return chosen.length > 0 ? chosen : ALL_LAYERS;
+}
+
+function banner(title: string): void {
+  console.log(`\n=== ${title} ===`);
+}
+
+/** Prints one line per layer, the failures, and the closing total; returns the exit code. */
+function report(results: LayerResult[]): number {
+  console.log('\n=== summary ===');
+  for (const result of results) {
+    const { passed, failed, pending } = result.counts;
+    const extra = [pending ? `${pending} pending` : '', result.runtime ?? ''].filter(Boolean).join('; ');
+    console.log(`${result.layer.padEnd(7)} ${passed} passed, ${failed} failed in ${result.seconds.toFixed(1)} s${extra ? ` (${extra})` : ''}`);
+    if (result.error) console.log(`        could not run: ${result.error}`);
+  }
+  const failures = results.flatMap((r) => r.counts.failures.map((f) => `${r.layer}: ${f.title}`));
+  if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  const passed = results.reduce((sum, r) => sum + r.counts.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.counts.failed, 0);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+});
