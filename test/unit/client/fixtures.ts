@@ -66,3 +66,12 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   for await (const item of iterable) items.push(item);
   return items;
 }
+
+/** Polls `condition` on every turn of the event loop until it holds; fails after `deadlineMs`. */
+export async function waitFor(condition: () => boolean, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not met before the deadline');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { ConnectionError, ResponseValidationError, SDKError } from '../../../src/client';
+import { collect, rejectionOf, sendJson, startClientFixture, type ClientFixture } from './fixtures';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const key = 'sk-secret-0123456789abcdef';
+
+/** Every place an error could show the key: message, fields, cause chain, inspect and JSON output. */
+function assertKeyAbsent(err: unknown): void {
+  const seen: string[] = [];
+  let current: unknown = err;
+  for (let depth = 0; current instanceof Error && depth < 10; depth++) {
+    seen.push(current.message, current.stack ?? '', inspect(current, { depth: 10 }), JSON.stringify(current) ?? '');
+    current = current.cause;
+  }
+  for (const text of seen) assert.ok(!text.includes(key), `key leaked in: ${text.slice(0, 300)}`);
+}
+
+describe('client: the API key never appears in errors', () => {
+  let fixture: ClientFixture;
+  let reply: (req: IncomingMessage, res: ServerResponse) => void;
+  beforeEach(async () => {
+    fixture = await startClientFixture((req, res) => reply(req, res), { apiKeyAuth: async () => key });
+  });
+  afterEach(() => fixture.stop());
+
+  it('redacts the key from a JSON error that echoes the Authorization header', async () => {
+    reply = (req, res) =>
+      sendJson(res, 401, { error: { message: `Invalid header: ${req.headers.authorization}` } }, { 'x-echo': `${req.headers.authorization}` });
+    const err = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+    assert.ok(err instanceof SDKError);
+    assert.equal(err.message, 'API error 401: Invalid header: Bearer [redacted]');
+    assert.ok(!err.body.includes(key));
+    assert.ok(!JSON.stringify(err.headers).includes(key));
+    assertKeyAbsent(err);
+  });
+
+  it('redacts the key from a plain-text error body', async () => {
+    reply = (req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(`bad request; headers were ${JSON.stringify(req.headers)}`);
+    };
+    assertKeyAbsent(await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' })));
+  });
+
+  it('redacts the key from an invalid 2xx body', async () => {
+    reply = (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`not json ${req.headers.authorization}`);
+    };
+    const err = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+    assert.ok(err instanceof ResponseValidationError);
+    assertKeyAbsent(err);
+  });
+
+  it('redacts the key from an error event inside a stream', async () => {
+    reply = (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(`data: ${JSON.stringify({ error: { message: `key ${req.headers.authorization} revoked` } })}\n\n`);
+    };
+    const err = await rejectionOf(collect(fixture.gpt.completions.createCompletionStream({ model: 'm', prompt: 'x' })));
+    assert.ok(err instanceof SDKError);
+    assertKeyAbsent(err);
+  });
+
+  it('keeps the key out of connection errors', async () => {
+    reply = (_req, res) => res.socket?.destroy();
+    const err = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+    assert.ok(err instanceof ConnectionError);
+    assertKeyAbsent(err);
+  });
+});
