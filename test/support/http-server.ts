@@ -11,12 +11,12 @@ export interface RecordedRequest {
   socketClosed: Promise<void>;
 }
 
-/** Answers one request; it may reply at once, later, or never. */
+/** Answers one request; it may reply at once, later (return a promise), or never. Return values are ignored. */
 export type RequestHandler = (
   request: http.IncomingMessage,
   response: http.ServerResponse,
   recorded: RecordedRequest,
-) => void | Promise<void>;
+) => unknown;
 
 /** A running server on 127.0.0.1 with a fresh port. */
 export interface TestHttpServer {
