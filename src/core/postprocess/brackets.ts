@@ -21,20 +21,6 @@ export function isClosersOnly(text: string): boolean {
   return sawCloser;
 }
 
-/**
- * True when every character of `text` from `start` on is a separator, a space, or a closer that
- * closes something opened before `text` began (not a bracket or quote `text` opened itself).
- */
-export function endsWithForeignClosers(text: string, start: number): boolean {
-  const foreign = foreignCloserPositions(text);
-  for (let i = start; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === ' ' || char === '\t' || SEPARATORS.has(char)) continue;
-    if (!foreign.has(i)) return false;
-  }
-  return true;
-}
-
 /** True when `text` leaves no bracket it opened unclosed. */
 export function closesWhatItOpens(text: string): boolean {
   let depth = 0;
@@ -45,7 +31,16 @@ export function closesWhatItOpens(text: string): boolean {
   return depth === 0;
 }
 
-function foreignCloserPositions(text: string): Set<number> {
+/** True for `;` and `,`, which end a statement or item rather than close a bracket. */
+export function isSeparatorChar(char: string): boolean {
+  return SEPARATORS.has(char);
+}
+
+/**
+ * The positions, in order, of the brackets and quotes in `text` that close something opened before
+ * `text` began (not a bracket or quote `text` opened itself).
+ */
+export function foreignCloserPositions(text: string): number[] {
   const foreign = new Set<number>();
   const open: string[] = [];
   const lastQuoteAt = new Map<string, number>();
@@ -66,5 +61,5 @@ function foreignCloserPositions(text: string): Set<number> {
   }
   // An odd count of a quote means its last occurrence closes a string the prefix opened.
   for (const [quote, count] of quoteCount) if (count % 2 === 1) foreign.add(lastQuoteAt.get(quote)!);
-  return foreign;
+  return [...foreign].sort((a, b) => a - b);
 }

@@ -15,6 +15,14 @@ describe('closersToReplace', () => {
     { name: 'replaces nothing when the rest of the line is code', input: 'a)', ctx: at('f(', ') + g(x)', false), expected: 0 },
     { name: 'replaces nothing when the cursor is at the end of the line', input: 'a)', ctx: at('f(', '\n)', false), expected: 0 },
     { name: 'keeps trailing spaces after the closers in place', input: 'x)', ctx: at('f(', ')  \n', false), expected: 1 },
+    { name: 'replaces a parenthesis the completion closes before going on', input: 'a) + b', ctx: at('f(', ')', false), expected: 1 },
+    { name: 'replaces a parenthesis the completion closes and follows with a semicolon', input: 'a);', ctx: at('f(', ')', false), expected: 1 },
+    { name: 'replaces the parenthesis but keeps the semicolon the completion does not write', input: 'a)', ctx: at('f(', ');', false), expected: 1 },
+    { name: 'replaces parenthesis and semicolon when the completion ends with both', input: 'a);', ctx: at('f(', ');', false), expected: 2 },
+    { name: 'replaces a lone semicolon the completion ends with', input: '5;', ctx: at('x = ', ';', false), expected: 1 },
+    { name: 'keeps a lone semicolon the completion only uses inside', input: 'a; b', ctx: at('x = ', ';', false), expected: 0 },
+    { name: 'replaces closers written in the order the line has them', input: '1, 2])', ctx: at('f([', '])', false), expected: 2 },
+    { name: 'replaces nothing when the completion closes them in another order', input: 'x)', ctx: at('f([', '])', false), expected: 0 },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(closersToReplace(c.input, c.ctx), c.expected));

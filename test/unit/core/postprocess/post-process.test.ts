@@ -17,6 +17,12 @@ describe('postProcess', () => {
       expected: { text: 'total = a + b', replaceSuffixChars: 0 },
     },
     {
+      name: 'a statement completed past the auto-closed parenthesis replaces it',
+      input: 'a, b);\n',
+      ctx: at('  f(', ')\n}', false),
+      expected: { text: 'a, b);', replaceSuffixChars: 1 },
+    },
+    {
       name: 'a completion that is only the auto-closed characters gives nothing',
       input: ')',
       ctx: at('f(a', ')', false),
