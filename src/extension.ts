@@ -21,6 +21,7 @@ import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
 import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
+import { registerTokenProbabilities } from './vscode/token-probabilities/register';
 
 /** Builds the extension's parts, wires them together and registers them; all behaviour lives in them. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): void {
     status,
     inlineSwitch,
     history,
+    registerTokenProbabilities({ context, history, clients, settings, log }),
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
       cache = new CompletionCache();

@@ -1,0 +1,57 @@
+// The webview's page: a fixed shell whose content the script renders from messages. Nothing is
+// interpolated but URIs and the nonce, so no completion text can ever become markup or script.
+import { randomBytes } from 'node:crypto';
+
+/** Where the page may load from, as the webview gives them. */
+export interface PageResources {
+  /** `webview.cspSource`: the origin of the extension's local resources. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  nonce: string;
+}
+
+/** A fresh nonce for one page load. */
+export function newNonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/**
+ * The content security policy: nothing by default; the script and style only from the extension's
+ * media folder and only with this load's nonce; no inline handlers, no remote anything.
+ */
+export function contentSecurityPolicy(resources: Pick<PageResources, 'cspSource' | 'nonce'>): string {
+  const { cspSource, nonce } = resources;
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The page of the Token Probabilities view. */
+export function renderPage(resources: PageResources): string {
+  const { scriptUri, styleUri, nonce } = resources;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(resources))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${escapeAttribute(nonce)}" href="${escapeAttribute(styleUri)}">
+<title>Token Probabilities</title>
+</head>
+<body>
+<main id="root" aria-live="polite"><p class="meta">Loading…</p></main>
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
