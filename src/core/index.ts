@@ -5,6 +5,5 @@ export * from './context';
 export * from './debounce';
 export * from './fim';
 export * from './logprobs';
-export * from './mode';
 export * from './postprocess';
 export * from './stream-stop';

@@ -35,6 +35,9 @@ interface InlineDeps {
  * keystroke, which aborts the HTTP request in flight.
  */
 export class InlineProvider implements vscode.InlineCompletionItemProvider {
+  /** The request of the previous call: a new call supersedes it, whether or not VS Code cancels it. */
+  private inFlight: AbortController | undefined;
+
   constructor(private readonly deps: InlineDeps) {}
 
   async provideInlineCompletionItems(
@@ -69,12 +72,13 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const cached = cache.get(prefix, suffix);
     if (cached && cached.length > 0) return this.toItems(cached, completionContext, position);
 
-    if (!explicit && !(await delayUnlessCancelled(debounce.delayMs(), token))) return undefined;
-
+    this.inFlight?.abort();
     const abort = new AbortController();
+    this.inFlight = abort;
     const cancellation = token.onCancellationRequested(() => abort.abort());
-    this.deps.status.set({ kind: 'working' });
     try {
+      if (!explicit && !(await delayUnlessAborted(debounce.delayMs(), abort.signal))) return undefined;
+      this.deps.status.set({ kind: 'working' });
       await this.deps.clients.checkKeyPolicy();
       const requestStart = Date.now();
       const outcome = await this.deps.engine.complete({ prefix, suffix }, { signal: abort.signal });
@@ -90,17 +94,19 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
         this.deps.history.record({ source: 'inline', prompt: outcome.prompt, suffix: outcome.fim === 'suffix' ? suffix : undefined, text: shown.text, logprobs: shown.logprobs, model: outcome.model });
       }
       this.deps.status.set({ kind: 'idle', detail: `last answer in ${latency} ms` });
-      if (token.isCancellationRequested) return undefined;
+      if (abort.signal.aborted) return undefined;
       return this.toItems(texts, completionContext, position);
     } catch (error) {
-      if (token.isCancellationRequested) {
-        this.deps.status.set({ kind: 'idle' });
+      if (abort.signal.aborted) {
+        this.deps.log.debug('inline: request superseded by a newer keystroke');
+        if (this.deps.status.status.kind === 'working') this.deps.status.set({ kind: 'idle' });
         return undefined;
       }
       this.deps.failures.inlineFailed(error, settings.serverUrl);
       return undefined;
     } finally {
       cancellation.dispose();
+      if (this.inFlight === abort) this.inFlight = undefined;
     }
   }
 
@@ -117,19 +123,19 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
   }
 }
 
-/** Waits `ms` unless the token is cancelled first; true when the wait ran out uncancelled. */
-function delayUnlessCancelled(ms: number, token: vscode.CancellationToken): Promise<boolean> {
-  if (token.isCancellationRequested) return Promise.resolve(false);
+/** Waits `ms` unless `signal` aborts first; true when the wait ran out unaborted. */
+function delayUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
   if (ms <= 0) return Promise.resolve(true);
   return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
     const timer = setTimeout(() => {
-      subscription.dispose();
+      signal.removeEventListener('abort', onAbort);
       resolve(true);
     }, ms);
-    const subscription = token.onCancellationRequested(() => {
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(false);
-    });
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -58,11 +58,17 @@ describe('Complete Selection', () => {
   });
 
   it('removes what it inserted when the stream is cut before it ends', async () => {
-    server.script(answers.text(' alpha beta gamma delta epsilon', { cutAfterChunks: 2 }));
+    server.script(answers.text(' alpha beta gamma delta epsilon', { cutAfterChunks: 3, chunkDelayMs: 30 }));
     const editor = await openWithSelection('Letters:', 'Letters:');
+    const seenDuringStream: string[] = [];
+    const watch = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === editor.document) seenDuringStream.push(event.document.getText());
+    });
     await vscode.commands.executeCommand('promptComplete.completeSelection');
-    await server.waitForRequest(1);
+    watch.dispose();
+    assert.ok(seenDuringStream.some((text) => text.startsWith('Letters: alpha')), 'text was streamed in before the cut');
     assert.equal(editor.document.getText(), 'Letters:');
+    assert.equal(server.requests.length, 1, 'a stream that already delivered text is not silently retried');
   });
 
   it('leaves the document untouched when the server fails', async () => {

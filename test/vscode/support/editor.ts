@@ -40,6 +40,12 @@ export async function openWithCursor(text: string, language = 'javascript'): Pro
   return editor;
 }
 
+/** Types `text` at the cursor as the keyboard would (through the `type` command, so the cursor moves). */
+export async function typeText(editor: vscode.TextEditor, text: string): Promise<void> {
+  await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+  await vscode.commands.executeCommand('type', { text });
+}
+
 /** Asks VS Code for inline suggestions at the cursor, as Alt+\ does. */
 export async function triggerInline(): Promise<void> {
   await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');

@@ -13,7 +13,12 @@ export interface SuiteConfig {
   localServerUrl?: string;
   /** Why the local server is not available, when it is not. */
   localServerError?: string;
+  /** Run only the tests whose full title matches this (mocha's --grep). */
+  grep?: string;
 }
+
+/** Starts every line the suite's reporter prints, so a runner can pick them out of mixed console output. */
+export const SUITE_LINE_MARKER = 'mocha| ';
 
 const FILE_NAME = 'suite-config.json';
 
