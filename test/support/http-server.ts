@@ -32,11 +32,10 @@ export interface TestHttpServer {
 export async function startHttpServer(handler: RequestHandler): Promise<TestHttpServer> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  // One promise per socket: keep-alive sockets carry many requests, and a listener per request would pile up.
+  const socketClosedPromises = new WeakMap<Socket, Promise<void>>();
   const server = http.createServer((request, response) => {
-    const socketClosed = new Promise<void>((resolve) => {
-      if (request.socket.destroyed) resolve();
-      else request.socket.once('close', () => resolve());
-    });
+    const socketClosed = socketClosedPromises.get(request.socket) ?? Promise.resolve();
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -54,8 +53,9 @@ export async function startHttpServer(handler: RequestHandler): Promise<TestHttp
       });
     });
   });
-  server.on('connection', (socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
+    socketClosedPromises.set(socket, new Promise<void>((resolve) => socket.once('close', () => resolve())));
     socket.once('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve, reject) => {

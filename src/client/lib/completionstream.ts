@@ -1,16 +1,24 @@
 import { createCompletionResponseFromWire, type CreateCompletionStreamChunk } from '../models/components/createcompletionresponse';
 import { IncompleteStreamError } from '../models/errors/httpclienterrors';
-import { contentTypeOf, parseBody, type OpenResponse } from './http';
+import type { ClientContext } from './config';
+import { contentTypeOf, openResponse, parseBody, type RequestOptions, type RequestSpec } from './http';
 import { apiErrorDetails, sdkErrorFromBody } from './errorresponse';
+import { toClientError } from './transporterrors';
 import { SseParser, type ServerSentEvent } from './sse';
 
 /**
- * Yields the chunks of an open event-stream response until `data: [DONE]`. Returning early (a `break`
- * in for-await) or an abort destroys the body, which closes the connection; each chunk restarts the
- * attempt's timeout so it limits idle time, not the length of the whole stream.
+ * Sends a streaming request (retrying only until a 2xx arrives) and yields its chunks until
+ * `data: [DONE]`. Returning early (a `break` in for-await) or an abort destroys the body, which closes
+ * the connection. The timeout (undici's bodyTimeout) limits idle time between reads, not the length
+ * of the whole stream.
  */
-export async function* completionChunks(response: OpenResponse): AsyncGenerator<CreateCompletionStreamChunk, void, undefined> {
-  const { body, attempt, apiKey, httpMeta } = response;
+export async function* completionChunks(
+  context: ClientContext,
+  spec: RequestSpec,
+  options: RequestOptions,
+): AsyncGenerator<CreateCompletionStreamChunk, void, undefined> {
+  const { body, attempt, httpMeta } = await openResponse(context, spec, options);
+  const apiKey = attempt.apiKey;
   const parser = new SseParser();
   const describe = { statusCode: httpMeta.response.status, contentType: contentTypeOf(httpMeta), apiKey };
   const toChunk = (event: ServerSentEvent): CreateCompletionStreamChunk => {
@@ -22,7 +30,6 @@ export async function* completionChunks(response: OpenResponse): AsyncGenerator<
   };
   try {
     for await (const bytes of body as AsyncIterable<Uint8Array>) {
-      attempt.restartTimer();
       for (const event of parser.push(bytes)) {
         if (event.data === '[DONE]') return;
         yield toChunk(event);
@@ -32,9 +39,8 @@ export async function* completionChunks(response: OpenResponse): AsyncGenerator<
     if (parser.end().some((event) => event.data === '[DONE]')) return;
     throw new IncompleteStreamError('The stream ended before the server sent [DONE]');
   } catch (err) {
-    throw attempt.toError(err, apiKey);
+    throw toClientError(err, attempt);
   } finally {
-    attempt.finish();
     body.destroy();
   }
 }

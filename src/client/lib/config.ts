@@ -8,7 +8,10 @@ export interface GptOptions {
   apiKeyAuth?: string | (() => Promise<string | undefined> | string | undefined);
   /** Base URL including the version path; default `https://api.openai.com/v1`. */
   serverURL?: string;
-  /** Per-request timeout in ms (for streams: also the longest silence between chunks); default 30000. */
+  /**
+   * Longest wait in ms for the response, and for any silence within its body (for streams: between
+   * chunks); default 30000, 0 disables. Enforced by undici's timers, which fire up to about 1 s late.
+   */
   timeoutMs?: number;
   /** Default retry behaviour; calls can override it with `retries`. */
   retryConfig?: RetryConfig;

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { HttpMeta } from '../models/operations/httpmeta';
 import { ResponseValidationError } from '../models/errors/responsevalidationerror';
 import { ShapeMismatch } from '../models/components/shape';
-import { AttemptSignal } from './attempt';
+import { toClientError, type AttemptContext } from './transporterrors';
 import { readTextUpTo, successBodyReadLimit, truncateBody } from './body';
 import type { ClientContext } from './config';
 import { headerValue, sdkErrorFromResponse } from './errorresponse';
@@ -27,12 +27,11 @@ export interface RequestSpec {
   accept: string;
 }
 
-/** A 2xx response whose body is still unread, with the attempt that owns its timeout and abort. */
+/** A 2xx response whose body is still unread, with what is needed to name a failure while reading it. */
 export interface OpenResponse {
   httpMeta: HttpMeta;
   body: Dispatcher.ResponseData['body'];
-  attempt: AttemptSignal;
-  apiKey: string | undefined;
+  attempt: AttemptContext;
 }
 
 /** Sends the request (with retries) until a 2xx arrives; non-2xx bodies are read into SDKErrors. */
@@ -58,9 +57,7 @@ export async function requestJson<T>(
       if (!complete) throw validationError(`response body is larger than ${successBodyReadLimit} bytes`, text, describe);
       return { httpMeta: response.httpMeta, value: parseBody(text, parse, describe) };
     } catch (err) {
-      throw response.attempt.toError(err, apiKey);
-    } finally {
-      response.attempt.finish();
+      throw toClientError(err, response.attempt);
     }
   }, retries, options.signal);
 }
@@ -101,8 +98,16 @@ export function contentTypeOf(httpMeta: HttpMeta): string {
   return headerValue(httpMeta.response.headers['content-type']) ?? '';
 }
 
+/**
+ * One HTTP exchange up to a 2xx status. The timeout is undici's headersTimeout and bodyTimeout: it
+ * bounds the wait for the response (a non-streamed completion's headers come when generation is done)
+ * and every silence within the body, which for streams is the idle time between chunks. Using them
+ * instead of an AbortSignal per request keeps the client's cost per request close to raw undici.
+ */
 async function attemptOnce(context: ClientContext, spec: RequestSpec, options: RequestOptions, apiKey: string | undefined): Promise<OpenResponse> {
-  const attempt = new AttemptSignal(options.signal, options.timeoutMs ?? context.timeoutMs);
+  const timeoutMs = options.timeoutMs ?? context.timeoutMs;
+  const attempt: AttemptContext = { callerSignal: options.signal, timeoutMs, apiKey };
+  const undiciTimeout = timeoutMs > 0 && Number.isFinite(timeoutMs) ? timeoutMs : 0; // 0: undici waits forever
   const path = `${context.basePath}${spec.path}${context.search}`;
   try {
     const response = await context.dispatcher.request({
@@ -111,17 +116,18 @@ async function attemptOnce(context: ClientContext, spec: RequestSpec, options: R
       method: spec.method,
       headers: requestHeaders(context, spec, apiKey),
       body: spec.body,
-      signal: attempt.signal,
+      signal: options.signal,
+      headersTimeout: undiciTimeout,
+      bodyTimeout: undiciTimeout,
     });
     const httpMeta: HttpMeta = {
       request: { method: spec.method, url: `${context.origin}${path}` },
       response: { status: response.statusCode, headers: response.headers as Record<string, string | string[]> },
     };
     if (response.statusCode < 200 || response.statusCode > 299) throw await sdkErrorFromResponse(response, apiKey);
-    return { httpMeta, body: response.body, attempt, apiKey };
+    return { httpMeta, body: response.body, attempt };
   } catch (err) {
-    attempt.finish();
-    throw attempt.toError(err, apiKey);
+    throw toClientError(err, attempt);
   }
 }
 

@@ -11,7 +11,7 @@ import { RequestValidationError } from '../models/errors/requestvalidationerror'
 import type { CreateCompletionResponse } from '../models/operations/createcompletion';
 import { completionChunks } from '../lib/completionstream';
 import type { ClientContext } from '../lib/config';
-import { openResponse, requestJson, type RequestOptions } from '../lib/http';
+import { requestJson, type RequestOptions } from '../lib/http';
 
 /** The `/completions` resource. */
 export class Completions {
@@ -51,14 +51,6 @@ export class Completions {
   createCompletionStream(request: CreateCompletionRequest, options: RequestOptions = {}): AsyncIterable<CreateCompletionStreamChunk> {
     validateCreateCompletionRequest(request);
     const body = JSON.stringify(createCompletionRequestToWire({ ...request, stream: true }));
-    const context = this.context;
-    return (async function* streamCompletion() {
-      const response = await openResponse(
-        context,
-        { method: 'POST', path: '/completions', body, accept: 'text/event-stream' },
-        options,
-      );
-      yield* completionChunks(response);
-    })();
+    return completionChunks(this.context, { method: 'POST', path: '/completions', body, accept: 'text/event-stream' }, options);
   }
 }
