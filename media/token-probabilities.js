@@ -15,6 +15,8 @@
   let current = 0;
   /** @type {number | undefined} */
   let hovered;
+  /** Which token's alternatives are on the page ('' when none), so they are not rebuilt under the user's focus. */
+  let detailsKey = '';
 
   window.addEventListener('message', (event) => {
     const message = event.data;
@@ -144,6 +146,9 @@
     const view = state?.view;
     if (!host || !view || view.kind !== 'tokens') return;
     const token = view.tokens[hovered ?? current];
+    const key = `${renderedViewId}:${token ? token.index : ''}`;
+    if (key === detailsKey && host.hasChildNodes()) return;
+    detailsKey = key;
     if (!token) return host.replaceChildren();
     const heading = el('p', { className: 'heading' },
       `Token ${token.index + 1} of ${view.tokens.length}: `, el('code', {}, quoted(token.text)), ` · ${token.probabilityLabel}`);

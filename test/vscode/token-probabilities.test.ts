@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TokenProbabilitiesState } from '../../src/vscode/token-probabilities/register';
 import { answers, startFakeServer, type FakeCompletionServer, type ScriptedToken } from '../support/fake-server';
-import { closeAllEditors, configure, resetSettings, waitFor } from './support/editor';
+import { closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, waitFor } from './support/editor';
 
 const SHOW = 'promptComplete.showTokenProbabilities';
 const DELIVER = 'promptComplete.tokenProbabilities.deliverMessage';
@@ -93,6 +93,28 @@ describe('Token Probabilities view', () => {
     assert.equal(editor.document.getText(), 'Intro.\nThe quick brown fox jumps over a lazy dog.\nEnd.');
   });
 
+  it('inserts the branch of an inline suggestion, whole, at the cursor of the editor', async () => {
+    await configure({ 'inline.enabled': true, 'inline.debounceMs': 0 });
+    server.script(answers.tokens([{ text: 'a', logprob: Math.log(0.5), top: { b: Math.log(0.4) } }, { text: ' + b;', logprob: Math.log(0.9) }]));
+    const editor = await openWithCursor('x = |\n');
+    await triggerInline();
+    await waitFor(async () => {
+      const { view } = await showView();
+      return view.kind === 'tokens' && view.source === 'inline';
+    }, 'the inline suggestion to reach the view');
+    // No more suggestions: every request from here on is the branch's.
+    await configure({ 'inline.enabled': false });
+    server.script(answers.text(' - a;'));
+    const requestsBefore = server.requests.length;
+
+    await vscode.commands.executeCommand(DELIVER, { type: 'choose', tokenIndex: 0, alternative: 'b' });
+    const branchRequest = await server.waitForRequest(requestsBefore + 1);
+    assert.equal(branchRequest.body.prompt, 'x = b');
+    assert.equal(branchRequest.body.suffix, '\n');
+    await vscode.commands.executeCommand(DELIVER, { type: 'insert' });
+    assert.equal(editor.document.getText(), 'x = b - a;\n');
+  });
+
   it('says so, and names the setting, when the completion came without probabilities', async () => {
     await configure({ logprobs: 0 });
     server.script(answers.text(' world'));
@@ -124,7 +146,7 @@ describe('low-confidence decorations', () => {
     const inserted = editor.document.getText().indexOf(' the');
     assert.deepEqual(lowConfidence, {
       document: editor.document.uri.toString(),
-      marks: [{ start: inserted, end: inserted + 4, hover: 'Prompt Complete: the model gave this token 20% probability' }],
+      marks: [{ start: inserted, end: inserted + 4, hover: 'Prompt Complete: the model was unsure here (token probability 20%)' }],
     });
   });
 
