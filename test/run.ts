@@ -1,6 +1,7 @@
 // The test command (`npm test`): unit tests, then the extension-host suite in a real VS Code, then
 // the UI suite in a browser, with one closing line `N passed, N failed` over all of them.
-// Run one layer with `npm test -- --layer unit|vscode|ui` (repeat --layer for several).
+// Run one layer with `npm test -- --layer unit|vscode|ui` (repeat --layer for several), and only the
+// tests whose title matches with `--grep <text>`.
 import * as path from 'node:path';
 import { type LayerName, type LayerResult } from './launchers/layer-result';
 import { startLocalServer, type LocalServer } from './launchers/local-server';
@@ -13,7 +14,7 @@ const ALL_LAYERS: LayerName[] = ['unit', 'vscode', 'ui'];
 const MINUTE = 60_000;
 
 async function main(): Promise<number> {
-  const layers = parseLayers(process.argv.slice(2));
+  const { layers, grep } = parseArgs(process.argv.slice(2));
   // A stopped runner still stops what it started: the 'exit' handlers kill each process group.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
       banner('unit');
       results.push(await runMochaLayer({
         layer: 'unit',
-        args: ['--config', path.join(repoRoot, 'test', 'unit', '.mocharc.json')],
+        args: ['--config', path.join(repoRoot, 'test', 'unit', '.mocharc.json'), ...(grep ? ['--grep', grep] : [])],
         timeoutMs: 5 * MINUTE,
       }));
     }
@@ -40,11 +41,11 @@ async function main(): Promise<number> {
     }
     if (layers.includes('vscode')) {
       banner('vscode (extension host)');
-      results.push(await runExtensionHostLayer({ localServerUrl: localServer?.baseUrl, localServerError, timeoutMs: 5 * MINUTE }));
+      results.push(await runExtensionHostLayer({ localServerUrl: localServer?.baseUrl, localServerError, grep, timeoutMs: 5 * MINUTE }));
     }
     if (layers.includes('ui')) {
       banner('ui (Playwright)');
-      results.push(await runUiLayer({ localServerUrl: localServer?.baseUrl, timeoutMs: 8 * MINUTE }));
+      results.push(await runUiLayer({ localServerUrl: localServer?.baseUrl, grep, timeoutMs: 8 * MINUTE }));
     }
   } finally {
     await localServer?.stop();
@@ -52,17 +53,24 @@ async function main(): Promise<number> {
   return report(results);
 }
 
-function parseLayers(args: string[]): LayerName[] {
-  const chosen: LayerName[] = [];
+function parseArgs(args: string[]): { layers: LayerName[]; grep?: string } {
+  const layers: LayerName[] = [];
+  let grep: string | undefined;
   for (let i = 0; i < args.length; i++) {
-    const value = args[i] === '--layer' ? args[++i] : args[i].startsWith('--layer=') ? args[i].slice(8) : undefined;
-    if (value === undefined) throw new Error(`unknown argument ${args[i]} (use --layer unit|vscode|ui)`);
-    for (const layer of value.split(',')) {
-      if (!ALL_LAYERS.includes(layer as LayerName)) throw new Error(`unknown layer ${layer} (use unit, vscode or ui)`);
-      chosen.push(layer as LayerName);
+    const [flag, inline] = args[i].split(/=(.*)/s);
+    const value = inline ?? args[++i];
+    if (flag === '--grep' && value !== undefined) {
+      grep = value;
+    } else if (flag === '--layer' && value !== undefined) {
+      for (const layer of value.split(',')) {
+        if (!ALL_LAYERS.includes(layer as LayerName)) throw new Error(`unknown layer ${layer} (use unit, vscode or ui)`);
+        layers.push(layer as LayerName);
+      }
+    } else {
+      throw new Error(`unknown argument ${args[i]} (use --layer unit|vscode|ui, --grep <text>)`);
     }
   }
-  return chosen.length > 0 ? chosen : ALL_LAYERS;
+  return { layers: layers.length > 0 ? layers : ALL_LAYERS, grep };
 }
 
 function banner(title: string): void {

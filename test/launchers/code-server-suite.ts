@@ -1,6 +1,7 @@
 import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer, type VsCodeProfile } from '../support/code-server';
 import { launchBrowser } from './browser';
 import { withDeadline } from './processes';
+import { SUITE_LINE_MARKER } from '../vscode/support/suite-config';
 
 /** What both extension-host launchers need to run the suite. */
 export interface SuiteRun {
@@ -32,9 +33,10 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
     page.on('console', (message) => {
+      // The extension host's console reaches the browser mixed with the workbench's logs.
       const text = message.text();
-      // The extension host's console (the mocha reporter) arrives tagged; the workbench's own noise does not.
-      if (text.includes('[Extension Host]')) console.log(cleanExtensionHostLine(text));
+      const start = text.indexOf(SUITE_LINE_MARKER);
+      if (start >= 0) console.log(text.slice(start + SUITE_LINE_MARKER.length));
     });
     const remote = (file: string): string => `vscode-remote://${server.authority}${file}`;
     const payload = JSON.stringify([
@@ -49,10 +51,5 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
     await browser.close();
     await server.stop();
   }
-}
-
-/** Strips the console styling tokens the workbench adds around extension host messages. */
-function cleanExtensionHostLine(text: string): string {
-  return text.replace(/%c/g, '').replace(/^\s*\[Extension Host\]\s*/, '').replace(/ color: [^ ]+$/, '');
 }
 

@@ -12,6 +12,7 @@ export const VSIX_PATH = path.join(repoRoot, 'prompt-complete.vsix');
 
 export interface UiLayerOptions {
   localServerUrl?: string;
+  grep?: string;
   timeoutMs: number;
 }
 
@@ -32,7 +33,8 @@ export async function runUiLayer(options: UiLayerOptions): Promise<LayerResult> 
   }
   return runMochaLayer({
     layer: 'ui',
-    args: ['--timeout', '120000', '--slow', '20000', 'out/test/ui/**/*.test.js'],
+    args: ['--timeout', '120000', '--slow', '20000', 'out/test/ui/**/*.test.js',
+      ...(options.grep ? ['--grep', options.grep] : [])],
     env: {
       PROMPT_COMPLETE_VSIX: VSIX_PATH,
       ...(options.localServerUrl ? { PROMPT_COMPLETE_LOCAL_SERVER_URL: options.localServerUrl } : {}),

@@ -9,6 +9,7 @@ import { couldNotRun, readCounts, type LayerResult } from './layer-result';
 export interface ExtensionHostLayerOptions {
   localServerUrl?: string;
   localServerError?: string;
+  grep?: string;
   timeoutMs: number;
 }
 
@@ -25,6 +26,7 @@ export async function runExtensionHostLayer(options: ExtensionHostLayerOptions):
     resultsFile,
     localServerUrl: options.localServerUrl,
     localServerError: options.localServerError,
+    grep: options.grep,
   });
   const run: SuiteRun = {
     profile,

@@ -246,7 +246,7 @@ async function stream(answer: CompletionAnswer, request: RecordedRequest, res: h
     }
     if (sent > 0 && answer.chunkDelayMs) await delay(answer.chunkDelayMs, res);
     if (res.destroyed) return;
-    res.write(`data: ${JSON.stringify(event)}\n\n`);
+    await write(res, `data: ${JSON.stringify(event)}\n\n`);
     sent++;
   }
   if (answer.cutAfterChunks !== undefined && sent >= answer.cutAfterChunks) {
@@ -301,6 +301,11 @@ function wantsLogprobs(request: RecordedRequest): boolean {
 function promptText(request: RecordedRequest): string {
   const prompt = request.body?.prompt;
   return typeof prompt === 'string' ? prompt : '';
+}
+
+/** Writes and waits until the data is handed to the socket, so a scripted cut comes after it. */
+function write(res: http.ServerResponse, data: string): Promise<void> {
+  return new Promise((resolve) => res.write(data, () => resolve()));
 }
 
 /** Waits, unless the client goes away first (then the answer is moot). */

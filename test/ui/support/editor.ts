@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+
+const EDITOR = '.editor-instance .monaco-editor';
+const QUICK_INPUT = '.quick-input-widget';
+
+/** Opens a workspace file with Quick Open (Ctrl+P), as a person would, and waits for its editor tab. */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator(`${QUICK_INPUT} input`);
+  await input.waitFor();
+  await input.fill(relativePath);
+  const fileName = relativePath.split('/').pop()!;
+  await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+  await page.locator(`${EDITOR} .view-lines`).first().waitFor();
+}
+
+/** Puts the keyboard focus into the active editor, leaving its cursor where it is when it has focus already. */
+export async function focusEditor(page: Page): Promise<void> {
+  if (await page.locator(`${EDITOR}.focused`).count() > 0) return;
+  await page.locator(`${EDITOR} .view-lines`).first().click();
+}
+
+/**
+ * Types text at the cursor of the active editor key by key, so the editor's features (inline
+ * completion included) react as they do for a person.
+ */
+export async function typeInEditor(page: Page, text: string, delayMs = 20): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.type(text, { delay: delayMs });
+}
+
+/** Presses keys one after another, e.g. pressKeys(page, 'End', 'Enter', 'Tab'). */
+export async function pressKeys(page: Page, ...keys: string[]): Promise<void> {
+  for (const key of keys) await page.keyboard.press(key);
+}
+
+/** The text of the visible lines of the active editor (the editor renders spaces as U+00A0). */
+export async function readEditorText(page: Page): Promise<string> {
+  const lines = await page.locator(`${EDITOR} .view-lines .view-line`).evaluateAll((elements) =>
+    elements
+      .map((element) => ({
+        top: Number(/top:\s*(-?[\d.]+)px/.exec(element.getAttribute('style') ?? '')?.[1] ?? 0),
+        text: element.textContent ?? '',
+      }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text));
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** Waits until the editor's text satisfies the predicate; returns that text. */
+export async function waitForEditorText(page: Page, predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = await readEditorText(page);
+  while (!predicate(text)) {
+    if (Date.now() > deadline) throw new Error(`editor text did not reach the expected state within ${timeoutMs} ms; it is:\n${text}`);
+    await page.waitForTimeout(50);
+    text = await readEditorText(page);
+  }
+  return text;
+}
+
+/** Waits for inline-completion ghost text in the active editor and returns it. */
+export async function waitForGhostText(page: Page, timeoutMs = 10_000): Promise<string> {
+  const ghost = page.locator(`${EDITOR} .ghost-text-decoration`);
+  await ghost.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  // One span per token: spans of one rendered line join as they are, lines join with newlines.
+  const text = await ghost.evaluateAll((spans) => {
+    const lines: string[] = [];
+    let lastLine: unknown;
+    for (const span of spans) {
+      const line = span.closest('.view-line') ?? span.parentElement;
+      if (line !== lastLine) lines.push('');
+      lastLine = line;
+      lines[lines.length - 1] += span.textContent ?? '';
+    }
+    return lines.join('\n');
+  });
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/** Waits until no ghost text shows in the active editor. */
+export async function waitForNoGhostText(page: Page, timeoutMs = 10_000): Promise<void> {
+  await page.locator(`${EDITOR} .ghost-text-decoration`).first().waitFor({ state: 'detached', timeout: timeoutMs });
+}

@@ -1,0 +1,111 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type Browser } from '../../launchers/browser';
+import {
+  createProfile, installExtension, removeProfile, startCodeServer, type CodeServer, type VsCodeProfile,
+} from '../../support/code-server';
+import { repoRoot } from '../../support/paths';
+
+/** publisher.name from package.json. */
+export const EXTENSION_ID = 'prompt-complete.prompt-complete';
+
+/** A code-server workbench open in headless Chromium, with the packaged extension installed. */
+export interface Workbench {
+  readonly page: Page;
+  readonly server: CodeServer;
+  readonly profile: VsCodeProfile;
+  close(): Promise<void>;
+}
+
+export interface WorkbenchOptions {
+  /** User settings on top of the test profile's base settings. */
+  settings?: Record<string, unknown>;
+  /** Files to create in the workspace folder, by relative path. */
+  files?: Record<string, string>;
+  /** The .vsix to install (default: PROMPT_COMPLETE_VSIX, else prompt-complete.vsix in the repo). */
+  vsix?: string;
+  timeoutMs?: number;
+}
+
+/** Starts code-server on a fresh profile with the extension installed and opens its workbench. */
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const profile = createProfile(options.settings);
+  for (const [file, content] of Object.entries(options.files ?? {})) {
+    const target = path.join(profile.workspaceDir, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content);
+  }
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await server?.stop();
+    removeProfile(profile);
+  };
+  try {
+    installExtension(profile, options.vsix ?? process.env.PROMPT_COMPLETE_VSIX ?? path.join(repoRoot, 'prompt-complete.vsix'));
+    server = await startCodeServer(profile);
+    browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(profile.workspaceDir)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+    // The remote extension host starts seconds after the workbench shows; the extension's status bar
+    // item (its id starts with the extension id) tells that it has activated.
+    await page.locator(`.statusbar-item[id^="${EXTENSION_ID}."]`).first().waitFor({ timeout: timeoutMs })
+      .catch((err: Error) => { throw new Error(`the extension did not activate (no status bar item): ${err.message}`); });
+    return { page, server, profile, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Folder for screenshots (git-ignored). */
+export const SCREENSHOT_DIR = path.join(repoRoot, 'test-results');
+
+/** Saves a full-page screenshot as test-results/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-').slice(0, 120)}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Opens one workbench for the enclosing describe block: before its tests, closed after them, with a
+ * screenshot `failed-<test title>.png` of every failing test. Returns the accessor for the tests.
+ *
+ * @example
+ * describe('Ghost text', () => {
+ *   let server: FakeCompletionServer;
+ *   before(async () => { server = await startFakeServer(); });
+ *   const workbench = useWorkbench(() => ({ settings: { 'promptComplete.serverUrl': server.baseUrl }, files: { 'a.js': '' } }));
+ *   it('...', async () => { await openFile(workbench().page, 'a.js'); });
+ * });
+ */
+export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions) = {}): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    // A function lets options use what earlier before hooks set up (a fake server's URL, say).
+    const resolved = typeof options === 'function' ? options() : options;
+    this.timeout((resolved.timeoutMs ?? 60_000) + 30_000);
+    workbench = await openWorkbench(resolved);
+  });
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (workbench && test?.state === 'failed') {
+      const file = await screenshot(workbench.page, `failed-${test.fullTitle()}`).catch(() => undefined);
+      if (file) console.log(`      screenshot: ${path.relative(repoRoot, file)}`);
+    }
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench did not open (see the before all hook)');
+    return workbench;
+  };
+}

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { closeQuickInput, quickPickLabels, runCommand } from './support/commands';
+import { openFile, pressKeys, typeInEditor, waitForEditorText, waitForGhostText } from './support/editor';
+import { screenshot, useWorkbench } from './support/workbench';
+
+describe('The packaged extension in code-server', () => {
+  let server: FakeCompletionServer;
+  before(async () => {
+    server = await startFakeServer({ defaultAnswer: answers.text('a + b;') });
+  });
+  after(async () => {
+    await server?.close();
+  });
+  const workbench = useWorkbench(() => ({
+    settings: {
+      'promptComplete.serverUrl': server.baseUrl,
+      'promptComplete.model': 'fake-model',
+    },
+    files: { 'src/add.js': 'function add(a, b) {\n  return\n}\n' },
+  }));
+
+  it('activates on startup: its output channel is listed', async () => {
+    const { page } = workbench();
+    await runCommand(page, 'Output: Show Output Channels...');
+    const channels = await quickPickLabels(page);
+    await screenshot(page, 'ui-output-channels');
+    await closeQuickInput(page);
+    assert.ok(channels.includes('Prompt Complete'), `output channels: ${channels.join(', ')}`);
+  });
+
+  it('shows the server\'s completion as ghost text after typing, and Tab inserts it', async () => {
+    const { page } = workbench();
+    await openFile(page, 'src/add.js');
+    await pressKeys(page, 'Control+Home', 'ArrowDown', 'End');
+    await typeInEditor(page, ' ');
+    const request = await server.waitForRequest(1);
+    assert.match(request.body.prompt, /function add\(a, b\) \{\n {2}return $/);
+    const ghost = await waitForGhostText(page);
+    await screenshot(page, 'ui-ghost-text');
+    assert.equal(ghost, 'a + b;');
+    await pressKeys(page, 'Tab');
+    const text = await waitForEditorText(page, (current) => current.includes('return a + b;'));
+    await screenshot(page, 'ui-ghost-text-accepted');
+    assert.equal(text.split('\n')[1], '  return a + b;');
+  });
+});
