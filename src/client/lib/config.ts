@@ -45,46 +45,59 @@ export interface ClientContext {
   apiKey: () => Promise<string | undefined>;
   timeoutMs: number;
   retryConfig: RetryConfig;
+  /** Set when serverURL or proxy is unusable: every request rejects with it, so constructing never throws. */
+  configurationError: RequestValidationError | undefined;
 }
 
-/** Validates options and builds the client's long-lived dispatcher (keep-alive Agent, or ProxyAgent). */
+/**
+ * Validates options and builds the client's long-lived dispatcher (keep-alive Agent, or ProxyAgent).
+ * Never throws: the editor builds clients straight from settings, and a bad URL should fail requests
+ * with a clear error rather than break whoever constructs the client.
+ */
 export function createClientContext(options: GptOptions): ClientContext {
-  const url = parseServerURL(options.serverURL ?? defaultServerURL);
+  const serverURL = options.serverURL ?? defaultServerURL;
+  const url = parseServerURL(serverURL);
   const baseHeaders: Record<string, string> = { 'user-agent': options.userAgent ?? defaultUserAgent };
   for (const [name, value] of Object.entries(options.headers ?? {})) baseHeaders[name.toLowerCase()] = value;
+  const dispatcher = options.dispatcher ?? createDispatcher(options);
   return {
-    origin: url.origin,
-    basePath: url.pathname.replace(/\/+$/, ''),
-    search: url.search,
-    dispatcher: options.dispatcher ?? createDispatcher(options),
+    origin: url instanceof URL ? url.origin : 'http://invalid.invalid',
+    basePath: url instanceof URL ? url.pathname.replace(/\/+$/, '') : '',
+    search: url instanceof URL ? url.search : '',
+    dispatcher: dispatcher instanceof RequestValidationError ? new Agent() : dispatcher,
     ownsDispatcher: options.dispatcher === undefined,
     baseHeaders,
     apiKey: apiKeyReader(options.apiKeyAuth),
     timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
     retryConfig: options.retryConfig ?? defaultRetryConfig,
+    configurationError: url instanceof URL ? (dispatcher instanceof RequestValidationError ? dispatcher : undefined) : url,
   };
 }
 
-function parseServerURL(serverURL: string): URL {
+function parseServerURL(serverURL: string): URL | RequestValidationError {
   let url: URL;
   try {
     url = new URL(serverURL);
   } catch {
-    throw new RequestValidationError('serverURL', `is not a valid URL (got "${serverURL}")`);
+    return new RequestValidationError('serverURL', `is not a valid URL (got "${serverURL}")`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new RequestValidationError('serverURL', `must be an http or https URL (got "${serverURL}")`);
+    return new RequestValidationError('serverURL', `must be an http or https URL (got "${serverURL}")`);
   }
   return url;
 }
 
-function createDispatcher(options: GptOptions): Dispatcher {
+function createDispatcher(options: GptOptions): Dispatcher | RequestValidationError {
   const tls = {
     ...(options.ca !== undefined && { ca: options.ca }),
     ...(options.rejectUnauthorized !== undefined && { rejectUnauthorized: options.rejectUnauthorized }),
   };
-  if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: tls, proxyTls: tls });
-  return new Agent({ connect: tls });
+  if (!options.proxy) return new Agent({ connect: tls });
+  try {
+    return new ProxyAgent({ uri: options.proxy, requestTls: tls, proxyTls: tls });
+  } catch (err) {
+    return new RequestValidationError('proxy', `is not a usable proxy URL (${err instanceof Error ? err.message : String(err)})`);
+  }
 }
 
 function apiKeyReader(apiKeyAuth: GptOptions['apiKeyAuth']): () => Promise<string | undefined> {

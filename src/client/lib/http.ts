@@ -36,6 +36,7 @@ export interface OpenResponse {
 
 /** Sends the request (with retries) until a 2xx arrives; non-2xx bodies are read into SDKErrors. */
 export async function openResponse(context: ClientContext, spec: RequestSpec, options: RequestOptions): Promise<OpenResponse> {
+  if (context.configurationError) throw context.configurationError;
   const apiKey = await context.apiKey();
   return withRetries(() => attemptOnce(context, spec, options, apiKey), options.retries ?? context.retryConfig, options.signal);
 }
@@ -47,6 +48,7 @@ export async function requestJson<T>(
   options: RequestOptions,
   parse: (json: unknown) => T,
 ): Promise<{ httpMeta: HttpMeta; value: T }> {
+  if (context.configurationError) throw context.configurationError;
   const apiKey = await context.apiKey();
   const retries = options.retries ?? context.retryConfig;
   return withRetries(async () => {

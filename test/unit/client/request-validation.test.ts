@@ -55,8 +55,21 @@ describe('client: request validation before sending', () => {
     assert.equal(err.field, 'stream');
   });
 
-  it('rejects a serverURL that is not http(s)', () => {
-    assert.throws(() => new Gpt({ serverURL: 'ftp://example.com' }), RequestValidationError);
-    assert.throws(() => new Gpt({ serverURL: 'not a url' }), /serverURL/);
+  for (const serverURL of ['ftp://example.com', 'not a url']) {
+    it(`constructs with serverURL "${serverURL}" but rejects every request naming serverURL`, async () => {
+      const gpt = new Gpt({ serverURL });
+      const err = await rejectionOf(gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+      await gpt.close();
+      assert.ok(err instanceof RequestValidationError);
+      assert.equal(err.field, 'serverURL');
+    });
+  }
+
+  it('constructs with an unusable proxy URL but rejects every request naming proxy', async () => {
+    const gpt = new Gpt({ serverURL: fixture.server.url, proxy: 'not a proxy' });
+    const err = await rejectionOf(gpt.models.listModels());
+    await gpt.close();
+    assert.ok(err instanceof RequestValidationError, String(err));
+    assert.equal(err.field, 'proxy');
   });
 });
