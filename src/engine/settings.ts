@@ -25,6 +25,8 @@ export interface Settings {
   multiline: MultilineMode;
   maxPrefixChars: number;
   maxSuffixChars: number;
+  minConfidence: number;
+  highlightLowConfidence: boolean;
 }
 
 /** A setting whose value was unusable, and the default used instead. */
@@ -59,6 +61,8 @@ export const DEFAULT_SETTINGS: Settings = {
   multiline: 'auto',
   maxPrefixChars: 6000,
   maxSuffixChars: 2000,
+  minConfidence: 0,
+  highlightLowConfidence: true,
 };
 
 /**
@@ -90,6 +94,8 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     multiline: v.oneOf('inline.multiline', d.multiline, ['auto', 'always', 'never'] as const),
     maxPrefixChars: v.integer('context.maxPrefixChars', d.maxPrefixChars, 100, 200000),
     maxSuffixChars: v.integer('context.maxSuffixChars', d.maxSuffixChars, 0, 100000),
+    minConfidence: v.number('inline.minConfidence', d.minConfidence, 0, 1),
+    highlightLowConfidence: v.boolean('highlightLowConfidence', d.highlightLowConfidence),
   };
   return { settings, problems };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CompletionCache } from '../core/cache';
 import { extractContext } from '../core/context';
+import { meanProbability, toTokenProbabilities } from '../core/logprobs';
 import type { AdaptiveDebounce } from '../core/debounce';
 import { postProcess, type CompletionContext } from '../core/postprocess';
 import type { CompletionEngine } from '../engine/completion-engine';
@@ -84,16 +85,20 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
       const outcome = await this.deps.engine.complete({ prefix, suffix }, { signal: abort.signal });
       const latency = Date.now() - requestStart;
       debounce.recordLatency(latency);
-      const texts = outcome.candidates.map((candidate) => candidate.text);
+      const confident = outcome.candidates
+        .map((candidate) => ({ candidate, confidence: confidenceOf(candidate.logprobs) }))
+        .filter(({ confidence }) => confidence === undefined || confidence >= settings.minConfidence);
+      const texts = confident.map(({ candidate }) => candidate.text);
       this.deps.log.info(
-        `inline: ${outcome.model} (${outcome.fim}) ${prefix.length}+${suffix.length} chars -> ${texts.length} candidate(s) in ${latency} ms`,
+        `inline: ${outcome.model} (${outcome.fim}) ${prefix.length}+${suffix.length} chars -> ${texts.length} of ${outcome.candidates.length} candidate(s) in ${latency} ms`,
       );
       cache.set(prefix, suffix, texts);
-      const shown = outcome.candidates[0];
+      const shown = confident[0];
       if (shown) {
-        this.deps.history.record({ source: 'inline', prompt: outcome.prompt, suffix: outcome.fim === 'suffix' ? suffix : undefined, text: shown.text, logprobs: shown.logprobs, model: outcome.model });
+        const { candidate } = shown;
+        this.deps.history.record({ source: 'inline', prompt: outcome.prompt, suffix: outcome.fim === 'suffix' ? suffix : undefined, text: candidate.text, logprobs: candidate.logprobs, model: outcome.model });
       }
-      this.deps.status.set({ kind: 'idle', detail: `last answer in ${latency} ms` });
+      this.deps.status.set({ kind: 'idle', detail: `last answer in ${latency} ms`, confidence: shown?.confidence });
       if (abort.signal.aborted) return undefined;
       return this.toItems(texts, completionContext, position);
     } catch (error) {
@@ -121,6 +126,15 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     }
     return items;
   }
+}
+
+/**
+ * Mean token probability of a candidate, or undefined when the server sent no logprobs. Requests never
+ * ask for `echo`, so every token is the completion's and no server's offset convention matters.
+ */
+function confidenceOf(logprobs: Parameters<typeof toTokenProbabilities>[0] | null): number | undefined {
+  if (!logprobs) return undefined;
+  return meanProbability(toTokenProbabilities(logprobs));
 }
 
 /** Waits `ms` unless `signal` aborts first; true when the wait ran out unaborted. */

@@ -3,7 +3,7 @@ import { CommandIds } from './command-ids';
 
 /** What the status bar item shows. */
 export type Status =
-  | { kind: 'idle'; detail?: string }
+  | { kind: 'idle'; detail?: string; confidence?: number }
   | { kind: 'working' }
   | { kind: 'error'; reason: string }
   | { kind: 'snoozed'; until: Date }
@@ -37,8 +37,10 @@ export class StatusBar implements vscode.Disposable {
     this.item.backgroundColor = undefined;
     switch (status.kind) {
       case 'idle':
-        this.item.text = '$(sparkle) Complete';
-        this.item.tooltip = `Prompt Complete: ready${status.detail ? ` (${status.detail})` : ''}. Click for options.`;
+        this.item.text = status.confidence === undefined ? '$(sparkle) Complete' : `$(sparkle) ${Math.round(status.confidence * 100)}%`;
+        this.item.tooltip = `Prompt Complete: ready${status.detail ? ` (${status.detail})` : ''}.`
+          + (status.confidence === undefined ? '' : ` The suggestion shown has a mean token probability of ${(status.confidence * 100).toFixed(1)}%.`)
+          + ' Click for options.';
         break;
       case 'working':
         this.item.text = '$(loading~spin) Complete';

@@ -129,6 +129,18 @@ describe('Inline completion', function () {
     assert.equal(server.requests.length, 1, 'only the request made after turning it back on');
   });
 
+  it('hides candidates whose mean token probability is below promptComplete.inline.minConfidence', async () => {
+    await configure({ n: 2, logprobs: 1, 'inline.minConfidence': 0.5 });
+    server.script(answers.choices([
+      { tokens: [{ text: 'unsure', logprob: Math.log(0.1) }] },
+      { tokens: [{ text: 'sure', logprob: Math.log(0.9) }] },
+    ]));
+    const editor = await openWithCursor('x = |');
+    await triggerInline();
+    assert.equal((await server.waitForRequest(1)).body.logprobs, 1);
+    assert.equal(await acceptInline(editor), 'x = sure');
+  });
+
   it('uses the default for an invalid setting instead of sending it', async () => {
     await configure({ maxTokens: -3 });
     server.script(answers.text('y'));
