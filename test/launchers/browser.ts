@@ -26,7 +26,9 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     viewport: { width: 1400, height: 900 },
     timeout: 60_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    // Chromium keeps its crash database under XDG_CONFIG_HOME: keep it in the fresh profile too.
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(profileDir, 'config'), XDG_CACHE_HOME: path.join(profileDir, 'cache') },
+    args: ['--no-sandbox', '--disable-crash-reporter', '--disable-breakpad', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   return {
