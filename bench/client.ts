@@ -14,8 +14,8 @@ import { Gpt } from '../src/client';
 import { SseParser } from '../src/client/lib/sse';
 
 // Many short interleaved rounds: the machine is shared, and drift then hits every contender alike.
-const rounds = 20;
-const sequentialPerRound = 150;
+const rounds = 40;
+const sequentialPerRound = 100;
 const warmupRequests = 300;
 const concurrency = 16;
 const throughputPerRound = 400;
@@ -172,7 +172,8 @@ async function timeEach(call: Call, count: number): Promise<number[]> {
   return samples;
 }
 
-async function throughput(call: Call, total: number, inFlight: number): Promise<number> {
+/** Requests per second with `inFlight` concurrent callers, and this process's CPU time per request in µs. */
+async function throughput(call: Call, total: number, inFlight: number): Promise<{ rps: number; cpuMicros: number }> {
   let started = 0;
   const worker = async (): Promise<void> => {
     while (started < total) {
@@ -180,9 +181,12 @@ async function throughput(call: Call, total: number, inFlight: number): Promise<
       await call();
     }
   };
+  const cpuBefore = process.cpuUsage();
   const begin = process.hrtime.bigint();
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return total / (Number(process.hrtime.bigint() - begin) / 1e9);
+  const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { rps: total / seconds, cpuMicros: (cpu.user + cpu.system) / total };
 }
 
 function median(values: number[]): number {
@@ -190,11 +194,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Parses `events` SSE events fed in 700-byte pieces (so events and lines straddle pieces); ms. */
+/** Parses `events` SSE events fed in 700-byte pieces (so events and lines straddle pieces); best of 15, ms. */
 function parserTime(events: number): number {
   const bytes = new TextEncoder().encode(streamBody(events));
   const best: number[] = [];
-  for (let repeat = 0; repeat < 7; repeat++) {
+  for (let repeat = 0; repeat < 15; repeat++) {
     const parser = new SseParser();
     let count = 0;
     const started = process.hrtime.bigint();
@@ -203,7 +207,12 @@ function parserTime(events: number): number {
     best.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (count !== events + 1) throw new Error(`parser saw ${count} events, expected ${events + 1}`);
   }
-  return median(best);
+  return Math.min(...best);
+}
+
+/** Median over rounds of ours / theirs, each pair measured back to back (robust to drift on a shared machine). */
+function pairedRatio(ours: number[], theirs: number[]): number {
+  return median(ours.map((value, round) => value / theirs[round]));
 }
 
 const fmt = (value: number, digits = 3): string => value.toFixed(digits);
@@ -214,12 +223,17 @@ async function main(): Promise<void> {
   const { list, close } = contenders(origin);
   const latency = new Map<string, number[]>(list.map((c) => [c.name, []]));
   const rate = new Map<string, number[]>(list.map((c) => [c.name, []]));
+  const cpu = new Map<string, number[]>(list.map((c) => [c.name, []]));
   const streamMs = new Map<string, number[]>(list.map((c) => [c.name, []]));
   try {
     for (const contender of list) await timeEach(contender.complete, warmupRequests);
     for (let round = 0; round < rounds; round++) {
       for (const contender of list) latency.get(contender.name)!.push(...(await timeEach(contender.complete, sequentialPerRound)));
-      for (const contender of list) rate.get(contender.name)!.push(await throughput(contender.complete, throughputPerRound, concurrency));
+      for (const contender of list) {
+        const { rps, cpuMicros } = await throughput(contender.complete, throughputPerRound, concurrency);
+        rate.get(contender.name)!.push(rps);
+        cpu.get(contender.name)!.push(cpuMicros);
+      }
     }
     for (const contender of list) await contender.stream();
     for (let repeat = 0; repeat < streamRepeats; repeat++) {
@@ -237,20 +251,27 @@ async function main(): Promise<void> {
   );
   const rows = list.map((c) => {
     const sorted = [...latency.get(c.name)!].sort((a, b) => a - b);
-    return { name: c.name, p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: median(rate.get(c.name)!), stream: median(streamMs.get(c.name)!) };
+    const cpuMicros = median(cpu.get(c.name)!);
+    return { name: c.name, p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: median(rate.get(c.name)!), cpuMicros, stream: median(streamMs.get(c.name)!) };
   });
-  console.log('client                      p50 ms   p99 ms    req/s   1000-chunk stream ms');
+  console.log('client                      p50 ms   p99 ms    req/s  CPU µs/req  1000-chunk stream ms');
   for (const row of rows) {
-    console.log(`${row.name.padEnd(26)} ${fmt(row.p50).padStart(7)} ${fmt(row.p99).padStart(8)} ${fmt(row.rps, 0).padStart(8)}   ${fmt(row.stream, 2).padStart(8)}`);
-  }
-  const [floor, ours, peer] = rows;
-  console.log('\nratios (Gpt / other; latency and stream: lower is better, throughput: higher is better)');
-  for (const other of [floor, peer]) {
     console.log(
-      `  vs ${other.name.padEnd(26)} p50 ${fmt(ours.p50 / other.p50, 2)}x  p99 ${fmt(ours.p99 / other.p99, 2)}x  ` +
-        `throughput ${fmt(ours.rps / other.rps, 2)}x  stream ${fmt(ours.stream / other.stream, 2)}x`,
+      `${row.name.padEnd(26)} ${fmt(row.p50).padStart(7)} ${fmt(row.p99).padStart(8)} ${fmt(row.rps, 0).padStart(8)} ` +
+        `${fmt(row.cpuMicros, 1).padStart(11)}  ${fmt(row.stream, 2).padStart(8)}`,
     );
   }
+  const [floor, ours, peer] = rows;
+  console.log('\nratios Gpt / other (latency, CPU, stream: lower is better; throughput: higher is better)');
+  console.log('throughput, CPU and stream ratios are medians of back-to-back pairs');
+  for (const other of [floor, peer]) {
+    const paired = (series: Map<string, number[]>): string => fmt(pairedRatio(series.get(ours.name)!, series.get(other.name)!), 2);
+    console.log(
+      `  vs ${other.name.padEnd(26)} p50 ${fmt(ours.p50 / other.p50, 2)}x  p99 ${fmt(ours.p99 / other.p99, 2)}x  ` +
+        `throughput ${paired(rate)}x  CPU/req ${paired(cpu)}x  stream ${paired(streamMs)}x`,
+    );
+  }
+  parserTime(10000); // warm-up, so the first measurement does not pay for compilation
   const small = parserTime(1000);
   const large = parserTime(10000);
   console.log(`\nSSE parser alone: 1000 events ${fmt(small)} ms, 10000 events ${fmt(large)} ms (${fmt(large / small, 1)}x for 10x the events)`);
