@@ -1,5 +1,7 @@
 import { createCompletionResponseFromWire, type CreateCompletionStreamChunk } from '../models/components/createcompletionresponse';
+import { isObject } from '../models/components/shape';
 import { IncompleteStreamError } from '../models/errors/httpclienterrors';
+import type { SDKError } from '../models/errors/sdkerror';
 import type { ClientContext } from './config';
 import { contentTypeOf, openResponse, parseBody, type RequestOptions, type RequestSpec } from './http';
 import { apiErrorDetails, sdkErrorFromBody } from './errorresponse';
@@ -21,12 +23,22 @@ export async function* completionChunks(
   const apiKey = attempt.apiKey;
   const parser = new SseParser();
   const describe = { statusCode: httpMeta.response.status, contentType: contentTypeOf(httpMeta), apiKey };
+  // Servers report failures after a 200 as an `error` event or as `data: {"error": {...}}`.
+  const streamError = (data: string): SDKError => {
+    const code = apiErrorDetails(data)?.code;
+    const status = typeof code === 'number' && code >= 400 && code <= 599 ? code : httpMeta.response.status;
+    return sdkErrorFromBody(status, httpMeta.response.headers, data, apiKey, 'API error in stream');
+  };
   const toChunk = (event: ServerSentEvent): CreateCompletionStreamChunk => {
-    const details = event.event === 'error' || event.data.includes('"error"') ? apiErrorDetails(event.data) : undefined;
-    if (details !== undefined) {
-      throw sdkErrorFromBody(httpMeta.response.status, httpMeta.response.headers, event.data, apiKey, 'API error in stream');
-    }
-    return parseBody(event.data, createCompletionResponseFromWire, describe);
+    if (event.event === 'error') throw streamError(event.data);
+    return parseBody(
+      event.data,
+      (json) => {
+        if (isObject(json) && json.error != null && !Array.isArray(json.choices)) throw streamError(event.data);
+        return createCompletionResponseFromWire(json);
+      },
+      describe,
+    );
   };
   try {
     for await (const bytes of body as AsyncIterable<Uint8Array>) {

@@ -100,6 +100,25 @@ describe('client: streaming completions', () => {
     assert.equal(err.details?.type, 'server_error');
   });
 
+  it('takes the status from a numeric HTTP code in a stream error event', async () => {
+    pieces = [`data: ${JSON.stringify({ error: { message: 'slow down', code: 429 } })}\n\n`];
+    const err = await rejectionOf(texts());
+    assert.ok(err instanceof SDKError);
+    assert.equal(err.statusCode, 429);
+  });
+
+  it('throws SDKError for a named error event with plain-text data', async () => {
+    pieces = [event('a'), 'event: error\ndata: backend exploded\n\n'];
+    const err = await rejectionOf(texts());
+    assert.ok(err instanceof SDKError, String(err));
+    assert.equal(err.message, 'API error in stream: backend exploded');
+  });
+
+  it('yields a chunk whose text mentions "error" as text', async () => {
+    pieces = [event('throw new Error("error")'), 'data: [DONE]\n\n'];
+    assert.deepEqual(await texts(), ['throw new Error("error")']);
+  });
+
   it('throws ResponseValidationError for a chunk that is not JSON', async () => {
     pieces = ['data: {oops\n\n', 'data: [DONE]\n\n'];
     assert.ok((await rejectionOf(texts())) instanceof ResponseValidationError);
