@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { ConnectionError, ResponseValidationError, SDKError } from '../../../src/client';
+import { scrubCause } from '../../../src/client/lib/redact';
+import { toClientError } from '../../../src/client/lib/transporterrors';
 import { collect, rejectionOf, sendJson, startClientFixture, type ClientFixture } from './fixtures';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -64,10 +66,21 @@ describe('client: the API key never appears in errors', () => {
     assertKeyAbsent(err);
   });
 
-  it('keeps the key out of connection errors', async () => {
-    reply = (_req, res) => res.socket?.destroy();
-    const err = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+});
+
+describe('client: transport errors that mention the key', () => {
+  it('redacts the key from a connection error message and its whole cause chain', () => {
+    const inner = Object.assign(new Error(`proxy said: bad credentials Bearer ${key}`), { code: 'ECONNRESET' });
+    const outer = new Error(`request failed for ${key}`, { cause: inner });
+    const err = toClientError(outer, { callerSignal: undefined, timeoutMs: 1000, apiKey: key });
     assert.ok(err instanceof ConnectionError);
+    assert.match(err.message, /\[redacted\]/);
     assertKeyAbsent(err);
+  });
+
+  it('keeps the code of a scrubbed cause, so callers can still tell failures apart', () => {
+    const cause = scrubCause(Object.assign(new Error(`refused ${key}`), { code: 'ECONNREFUSED' }), key) as Error & { code?: string };
+    assert.equal(cause.code, 'ECONNREFUSED');
+    assert.equal(cause.message, 'refused [redacted]');
   });
 });
