@@ -19,7 +19,7 @@ export interface AppliedDecorations {
 /**
  * After Complete Selection, underlines the inserted tokens the model gave less than 30% probability,
  * so the user sees where it was unsure. The marks go away on any edit of that document (their
- * offsets would be stale) and when another completion arrives; `promptComplete.highlightLowConfidence`
+ * offsets would be stale) and when another Complete Selection arrives; `promptComplete.highlightLowConfidence`
  * turns them off.
  */
 export class LowConfidenceDecorations implements vscode.Disposable {
@@ -56,9 +56,10 @@ export class LowConfidenceDecorations implements vscode.Disposable {
   }
 
   private show(completion: RecordedCompletion): void {
+    // Inline suggestions come and go with the cursor; they must not wipe the marks of an insertion.
+    if (completion.source !== 'completeSelection') return;
     this.clear();
-    if (completion.source !== 'completeSelection' || !completion.document || !completion.range || !completion.logprobs) return;
-    if (!this.enabled()) return;
+    if (!completion.document || !completion.range || !completion.logprobs || !this.enabled()) return;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === completion.document!.toString());
     if (!document || document.getText(completion.range) !== completion.text) return;
     const base = document.offsetAt(completion.range.start);
