@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     modelId,
     model,
     apiKey: options.apiKey,
-    logError: (message) => process.stderr.write(`${message}\n`),
+    log: (message) => process.stderr.write(`${message}\n`),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

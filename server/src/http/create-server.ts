@@ -15,8 +15,8 @@ export interface ServerOptions {
   readonly model: Promise<CompletionModel>;
   /** When set, every /v1 request needs `Authorization: Bearer <apiKey>`. */
   readonly apiKey?: string;
-  /** Where unexpected failures are reported. */
-  readonly logError?: (message: string) => void;
+  /** Where cancelled requests and unexpected failures are reported. */
+  readonly log?: (message: string) => void;
 }
 
 const ROUTES: Record<string, readonly string[]> = {
@@ -66,6 +66,7 @@ export function createCompletionServer(options: ServerOptions): http.Server {
   return http.createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       if (error instanceof GenerationAborted || error instanceof WaitAborted) {
+        options.log?.(`${request.method} ${request.url} cancelled: the client disconnected`);
         response.destroy();
         return;
       }
@@ -73,7 +74,7 @@ export function createCompletionServer(options: ServerOptions): http.Server {
         sendError(response, error);
         return;
       }
-      options.logError?.(`request failed: ${(error as Error)?.stack ?? error}`);
+      options.log?.(`request failed: ${(error as Error)?.stack ?? error}`);
       sendError(response, new ApiError(500, 'The server had an error while processing your request.'));
     });
   });
