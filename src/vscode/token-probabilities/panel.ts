@@ -5,7 +5,7 @@ import type { ClientProvider } from '../client-provider';
 import type { CompletionHistory, RecordedCompletion } from '../completion-history';
 import type { Log } from '../log';
 import { askBranch } from './branch-request';
-import { planInsert, type ReadyBranch } from './branch-insert';
+import { planInsert, type InsertPlan, type ReadyBranch } from './branch-insert';
 import { newNonce, renderPage } from './html';
 import { parseWebviewMessage, type BranchView, type FromWebview, type RenderedSummary, type ToWebview } from './messages';
 import { buildProbabilityView, type ProbabilityView } from './view-model';
@@ -199,7 +199,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
     this.post();
   }
 
-  private insertPlan(branch: Branch) {
+  private insertPlan(branch: Branch): InsertPlan | undefined {
     if (!this.recorded) return undefined;
     const ready: ReadyBranch = { tokenOffset: branch.tokenOffset, kept: branch.view.kept, alternative: branch.view.alternative, continuation: branch.view.continuation };
     return planInsert(this.recorded, ready, this.lastTextEditor);
