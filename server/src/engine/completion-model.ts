@@ -25,9 +25,11 @@ export interface CompletionModel {
   tokenBytes(token: number): Uint8Array;
   /**
    * Makes the model's sequence exactly `tokens` (reusing what is already evaluated) and returns
-   * the logits after the last token, or after every token when `allPositions` is set.
+   * the logits after the last token. With `eachPosition`, every token is evaluated afresh and the
+   * logits after each one are handed over in order, as they are computed (not all kept at once:
+   * a long prompt times a large vocabulary would not fit in memory).
    */
-  evaluate(tokens: readonly number[], allPositions: boolean): Promise<Float32Array[]>;
+  evaluate(tokens: readonly number[], eachPosition?: (position: number, logits: Float32Array) => void): Promise<Float32Array>;
   /** Appends one token to the sequence and returns the logits after it. */
   append(token: number): Promise<Float32Array>;
   dispose(): Promise<void>;

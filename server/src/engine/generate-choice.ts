@@ -66,7 +66,7 @@ export async function generateChoice(
   let finishReason: FinishReason = 'length';
   let stopAt: number | undefined;
 
-  let logits = maxTokens > 0 ? (await model.evaluate(promptTokens, false))[0] : undefined;
+  let logits = maxTokens > 0 ? await model.evaluate(promptTokens) : undefined;
   while (logits && sampled < maxTokens) {
     throwIfAborted(options.signal);
     const token = chooseToken(logits, options.sampling, counts, options.random);

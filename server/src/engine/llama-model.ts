@@ -12,6 +12,8 @@ export interface LlamaModelOptions {
 }
 
 const DEFAULT_MAX_CONTEXT = 8192;
+// Prompt tokens scored per llama.cpp call when every position's logits are wanted (echo with logprobs).
+const SCORING_BATCH = 8;
 
 /** Loads a GGUF file on the CPU (never building or downloading llama.cpp) as a CompletionModel. */
 export async function loadLlamaModel(options: LlamaModelOptions): Promise<CompletionModel> {
@@ -64,32 +66,39 @@ class LlamaCompletionModel implements CompletionModel {
     return this.bytesByToken[token] ?? new Uint8Array();
   }
 
-  async evaluate(tokens: readonly number[], allPositions: boolean): Promise<Float32Array[]> {
-    const kept = allPositions ? 0 : Math.min(this.sequence.compareContextTokens(tokens as Token[]).firstDifferentIndex, tokens.length - 1);
+  async evaluate(tokens: readonly number[], eachPosition?: (position: number, logits: Float32Array) => void): Promise<Float32Array> {
+    const kept = eachPosition ? 0 : Math.min(this.sequence.compareContextTokens(tokens as Token[]).firstDifferentIndex, tokens.length - 1);
     if (kept < this.sequence.nextTokenIndex) {
       await this.sequence.eraseContextTokenRanges([{ start: kept, end: this.sequence.nextTokenIndex }]);
     }
-    const fresh = tokens.slice(kept);
-    const results = await this.sequence.controlledEvaluate(fresh.map((token, i) =>
-      allPositions || i === fresh.length - 1 ? [token as Token, { generateNext: { logits: true } }] : (token as Token)));
-    const logits: Float32Array[] = [];
-    for (const result of results) {
-      if (result?.next.logits) logits.push(this.toArray(result.next.logits));
+    if (!eachPosition) {
+      const fresh = tokens.slice(kept) as Token[];
+      const results = await this.sequence.controlledEvaluate([...fresh.slice(0, -1), [fresh[fresh.length - 1], { generateNext: { logits: true } }]]);
+      return this.toArray(results[results.length - 1]?.next.logits);
     }
-    return logits;
+    let last: Float32Array = new Float32Array(0);
+    for (let start = 0; start < tokens.length; start += SCORING_BATCH) {
+      const batch = tokens.slice(start, start + SCORING_BATCH) as Token[];
+      const results = await this.sequence.controlledEvaluate(batch.map((token) => [token, { generateNext: { logits: true } }]));
+      results.forEach((result, i) => {
+        last = this.toArray(result?.next.logits);
+        eachPosition(start + i, last);
+      });
+    }
+    return last;
   }
 
   async append(token: number): Promise<Float32Array> {
     const [result] = await this.sequence.controlledEvaluate([[token as Token, { generateNext: { logits: true } }]]);
-    if (!result?.next.logits) throw new Error('llama.cpp returned no logits');
-    return this.toArray(result.next.logits);
+    return this.toArray(result?.next.logits);
   }
 
   async dispose(): Promise<void> {
     await this.llama.dispose();
   }
 
-  private toArray(logits: ReadonlyMap<Token, number>): Float32Array {
+  private toArray(logits: ReadonlyMap<Token, number> | undefined): Float32Array {
+    if (!logits) throw new Error('llama.cpp returned no logits');
     const array = new Float32Array(this.vocabSize).fill(-Infinity);
     for (const [token, logit] of logits) if (token < this.vocabSize) array[token] = logit;
     return array;

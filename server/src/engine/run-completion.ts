@@ -86,25 +86,29 @@ export async function runCompletion(
 /** The prompt as `echo` returns it; with logprobs, scored from the logits at every prompt position. */
 async function echoedPrompt(model: CompletionModel, prompt: PreparedPrompt, topCount: number | undefined): Promise<{ text: string; logprobs: LegacyLogprobs | undefined }> {
   if (topCount === undefined) return { text: prompt.text, logprobs: undefined };
-  const logits = await model.evaluate(prompt.tokens, true);
   const builder = new TokenTextBuilder();
   const logprobs: LegacyLogprobs = { tokens: [], token_logprobs: [], top_logprobs: [], text_offset: [] };
-  for (let i = 0; i < prompt.promptLength; i++) {
-    const position = prompt.promptStart + i;
+  const promptEnd = prompt.promptStart + prompt.promptLength;
+  const score = (position: number, logits: Float32Array | undefined) => {
     const token = prompt.tokens[position];
     const bytes = model.tokenBytes(token);
     logprobs.tokens.push(tokenDisplayText(bytes));
     logprobs.text_offset.push(builder.push(bytes));
-    if (position === 0 || i === 0) {
+    if (!logits) {
       // The first prompt token has no context of its own in the legacy API's view.
       logprobs.token_logprobs.push(null);
       logprobs.top_logprobs.push(null);
-      continue;
+      return;
     }
-    const distribution = logSoftmax(logits[position - 1]);
+    const distribution = logSoftmax(logits);
     logprobs.token_logprobs.push(distribution[token]);
     logprobs.top_logprobs.push(topAlternatives(model, distribution, token, topCount));
-  }
+  };
+  if (prompt.promptLength > 0) score(prompt.promptStart, undefined);
+  // The logits after position p score the token at p + 1.
+  await model.evaluate(prompt.tokens, (position, logits) => {
+    if (position + 1 > prompt.promptStart && position + 1 < promptEnd) score(position + 1, logits);
+  });
   return { text: prompt.text, logprobs };
 }
 

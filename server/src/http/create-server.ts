@@ -52,7 +52,7 @@ export function createCompletionServer(options: ServerOptions): http.Server {
     checkApiKey(request, options.apiKey);
     if (path === '/v1/models') return sendJson(response, 200, { object: 'list', data: [modelEntry] });
     if (modelPath === '/v1/models/') {
-      const id = decodeURIComponent(path.slice('/v1/models/'.length));
+      const id = decodeModelId(path.slice('/v1/models/'.length));
       if (id !== options.modelId) throw new ApiError(404, `The model \`${id}\` does not exist.`, 'model', 'model_not_found');
       return sendJson(response, 200, modelEntry);
     }
@@ -65,7 +65,7 @@ export function createCompletionServer(options: ServerOptions): http.Server {
 
   return http.createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
-      if (error instanceof GenerationAborted || error instanceof WaitAborted) {
+      if (error instanceof GenerationAborted || error instanceof WaitAborted || (request.destroyed && !(error instanceof ApiError))) {
         options.log?.(`${request.method} ${request.url} cancelled: the client disconnected`);
         response.destroy();
         return;
@@ -78,6 +78,14 @@ export function createCompletionServer(options: ServerOptions): http.Server {
       sendError(response, new ApiError(500, 'The server had an error while processing your request.'));
     });
   });
+}
+
+function decodeModelId(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new ApiError(400, `The model id in the URL is not valid percent-encoding: ${encoded}`, 'model');
+  }
 }
 
 function checkApiKey(request: http.IncomingMessage, apiKey: string | undefined): void {
