@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { tokenDisplayText } from '../../server/src/engine/token-text';
 import { builtinModelPaths } from '../../server/src/model/builtin-model';
 import { trainModel, type TrainedModel } from '../../server/src/model/train-model';
 import { readCorpus } from '../../server/src/model/training-data';
@@ -9,11 +10,9 @@ export function trainBuiltinModel(): TrainedModel {
   return trainModel(readCorpus(builtinModelPaths(path.join(repoRoot, 'server')).corpusDir));
 }
 
-const utf8 = new TextDecoder();
-
-/** The text a token stands for. */
+/** The token as the server shows it: its text, or `bytes:\xNN` when it is not whole UTF-8. */
 export function tokenText(model: TrainedModel, token: number): string {
-  return utf8.decode(model.tokenizer.decode([token]));
+  return tokenDisplayText(model.tokenizer.decode([token]));
 }
 
 /** The most likely next token after `prev` as llama.cpp sees it (f32 weights; lowest id on ties). */

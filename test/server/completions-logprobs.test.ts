@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { builtinModelPaths } from '../../server/src/model/builtin-model';
+import { readCorpus } from '../../server/src/model/training-data';
+import { repoRoot } from '../support/paths';
 import type { TrainedModel } from '../../server/src/model/train-model';
 import { greedyContinuation, promptTokens, tokenText, trainBuiltinModel } from './bigram-expectations';
 import { postCompletion, startLocalServer, type LocalServer } from './local-server';
@@ -76,6 +80,14 @@ describe('local server: greedy output and logprobs equal the bigram table', func
     assert.equal(choice.logprobs.text_offset[0], 0);
     for (let i = 1; i < tokens.length; i++) {
       near(choice.logprobs.token_logprobs[i], model.bigrams.logProbability(tokens[i - 1], tokens[i]), `prompt token ${i}`);
+    }
+  });
+
+  it('tokenizes every corpus file exactly as the model builder does', async () => {
+    const corpus = readCorpus(builtinModelPaths(path.join(repoRoot, 'server')).corpusDir);
+    for (const document of corpus) {
+      const { body } = await postCompletion(server.baseUrl, { model: server.modelId, prompt: document.text, max_tokens: 0, echo: true, logprobs: 0 });
+      assert.deepEqual(body.choices[0].logprobs.tokens, model.tokenizer.encode(document.text).map((t) => tokenText(model, t)), document.name);
     }
   });
 

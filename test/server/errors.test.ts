@@ -134,3 +134,28 @@ describe('local server: while the model loads', function () {
     }
   });
 });
+
+describe('local server: a model without fill-in-the-middle tokens', function () {
+  it('answers 400 naming \'suffix\' when asked for a suffix', async () => {
+    const model: CompletionModel = {
+      id: 'no-fim', vocabSize: 256, contextSize: 64, beginToken: undefined, fim: undefined,
+      isEndToken: () => false,
+      tokenize: (text) => [...Buffer.from(text)],
+      tokenBytes: (token) => Uint8Array.of(token),
+      evaluate: async () => new Float32Array(256),
+      append: async () => new Float32Array(256),
+      dispose: async () => {},
+    };
+    const server = createCompletionServer({ modelId: 'no-fim', model: Promise.resolve(model) });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      const response = await postCompletion(base, { model: 'no-fim', prompt: 'a', suffix: 'b' });
+      assert.equal(response.status, 400);
+      assert.equal(response.body.error.param, 'suffix');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseCliOptions } from '../../server/src/cli-options';
 import { chooseToken, type SamplingSettings } from '../../server/src/engine/sampling';
+import { tokenBytesTable } from '../../server/src/engine/token-bytes';
 import { findStop, undecidedTailLength } from '../../server/src/engine/stop-sequences';
 import { TokenTextBuilder, tokenDisplayText } from '../../server/src/engine/token-text';
 import { FifoLock, WaitAborted } from '../../server/src/http/fifo-lock';
@@ -44,6 +45,12 @@ describe('local server parts', function () {
     assert.equal(chooseToken(logits, { ...greedy, presencePenalty: 0.8 }, new Map([[1, 1]]), Math.random), 2);
     assert.equal(chooseToken(logits, { ...greedy, frequencyPenalty: 0.3 }, new Map([[1, 2]]), Math.random), 2);
     assert.equal(chooseToken(logits, { ...greedy, frequencyPenalty: 0.3 }, new Map([[1, 1], [2, 1]]), Math.random), 1);
+  });
+
+  it('reads token bytes from byte-level BPE and SentencePiece vocabularies', () => {
+    const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+    assert.deepEqual(tokenBytesTable('bpe', ['\u0120foo', '\u010a', '<|endoftext|>'], [1, 1, 3]).map(text), [' foo', '\n', '<|endoftext|>']);
+    assert.deepEqual(tokenBytesTable('spm', ['\u2581foo', '<0x0A>', '<s>'], [1, 6, 3]).map(text), [' foo', '\n', '<s>']);
   });
 
   it('hands out turns in arrival order and skips a waiter whose client left', async () => {
