@@ -99,7 +99,7 @@ describe('local server: greedy output and logprobs equal the bigram table', func
   });
 
   it('counts prompt and completion tokens in usage', async () => {
-    const { body } = await postCompletion(server.baseUrl, { model: server.modelId, prompt: PROMPT, max_tokens: 7, temperature: 0 });
+    const { body } = await postCompletion(server.baseUrl, { model: server.modelId, prompt: PROMPT, max_tokens: 7, temperature: 0, logit_bias: { [model.special.endOfText]: -100 } });
     const promptCount = model.tokenizer.encode(PROMPT).length;
     assert.deepEqual(body.usage, { prompt_tokens: promptCount, completion_tokens: 7, total_tokens: promptCount + 7 });
   });

@@ -15,6 +15,9 @@ describe('local server: sampling, seeds, n, best_of and streaming', function () 
   });
   after(async () => server?.stop());
 
+  // Keeps sampled completions from ending early, so token counts are known.
+  const neverEnd = () => ({ [model.special.endOfText]: -100 });
+
   const complete = async (fields: Record<string, unknown>) => {
     const { status, body } = await postCompletion(server.baseUrl, { model: server.modelId, prompt: PROMPT, ...fields });
     assert.equal(status, 200, JSON.stringify(body));
@@ -51,7 +54,7 @@ describe('local server: sampling, seeds, n, best_of and streaming', function () 
   });
 
   it('sends usage in a last chunk with no choices when stream_options.include_usage is set', async () => {
-    const { events } = await postStream(server.baseUrl, { model: server.modelId, prompt: PROMPT, max_tokens: 5, temperature: 0, stream_options: { include_usage: true } });
+    const { events } = await postStream(server.baseUrl, { model: server.modelId, prompt: PROMPT, max_tokens: 5, temperature: 0, logit_bias: neverEnd(), stream_options: { include_usage: true } });
     const usageChunk = events.at(-2);
     assert.deepEqual(usageChunk.choices, []);
     const promptCount = model.tokenizer.encode(PROMPT).length;
@@ -59,13 +62,13 @@ describe('local server: sampling, seeds, n, best_of and streaming', function () 
   });
 
   it('returns n choices indexed 0 to n-1', async () => {
-    const body = await complete({ max_tokens: 10, temperature: 1, seed: 5, n: 3 });
+    const body = await complete({ max_tokens: 10, temperature: 1, seed: 5, n: 3, logit_bias: neverEnd() });
     assert.deepEqual(body.choices.map((c: any) => c.index), [0, 1, 2]);
     assert.equal(body.usage.completion_tokens, 30);
   });
 
   it('returns, with best_of, the candidate with the best mean logprob', async () => {
-    const fields = { max_tokens: 12, temperature: 1.5, seed: 9, logprobs: 0 };
+    const fields = { max_tokens: 12, temperature: 1.5, seed: 9, logprobs: 0, logit_bias: neverEnd() };
     const candidates = (await complete({ ...fields, n: 4 })).choices;
     const mean = (c: any) => c.logprobs.token_logprobs.reduce((a: number, b: number) => a + b, 0) / c.logprobs.token_logprobs.length;
     assert.ok(candidates.every((c: any) => c.finish_reason === 'length'), 'every candidate runs to max_tokens');
