@@ -3,6 +3,7 @@ import { CompletionCache } from './core/cache';
 import { AdaptiveDebounce } from './core/debounce';
 import { CompletionEngine } from './engine/completion-engine';
 import { ModelResolver } from './engine/model-resolver';
+import { answerFingerprint } from './engine/settings';
 import { SuffixSupport } from './engine/suffix-support';
 import { ApiKeyStore } from './vscode/api-key-store';
 import { ClientProvider } from './vscode/client-provider';
@@ -39,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): void {
 
   const history = new CompletionHistory();
   let cache = new CompletionCache();
-  let debounce = newDebounce(settings().debounceMs);
+  let answersFingerprint = answerFingerprint(settings());
+  let debounceBound = settings().debounceMs;
+  let debounce = newDebounce(debounceBound);
   const provider = new InlineProvider({
     settings,
     engine,
@@ -71,11 +74,19 @@ export function activate(context: vscode.ExtensionContext): void {
     inlineSwitch,
     history,
     registerTokenProbabilities({ context, history, clients, settings, log }),
+    provider,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
-      cache = new CompletionCache();
-      debounce = newDebounce(next.debounceMs);
-      models.clear();
+      const fingerprint = answerFingerprint(next);
+      if (fingerprint !== answersFingerprint) {
+        answersFingerprint = fingerprint;
+        cache = new CompletionCache();
+        models.clear();
+      }
+      if (next.debounceMs !== debounceBound) {
+        debounceBound = next.debounceMs;
+        debounce = newDebounce(debounceBound);
+      }
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
       showSwitchState();
     }),

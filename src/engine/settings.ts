@@ -27,6 +27,7 @@ export interface Settings {
   maxSuffixChars: number;
   minConfidence: number;
   highlightLowConfidence: boolean;
+  prefetch: 'auto' | 'on' | 'off';
 }
 
 /** A setting whose value was unusable, and the default used instead. */
@@ -63,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxSuffixChars: 2000,
   minConfidence: 0,
   highlightLowConfidence: true,
+  prefetch: 'auto',
 };
 
 /**
@@ -96,6 +98,7 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     maxSuffixChars: v.integer('context.maxSuffixChars', d.maxSuffixChars, 0, 100000),
     minConfidence: v.number('inline.minConfidence', d.minConfidence, 0, 1),
     highlightLowConfidence: v.boolean('highlightLowConfidence', d.highlightLowConfidence),
+    prefetch: v.oneOf('inline.prefetch', d.prefetch, ['auto', 'on', 'off'] as const),
   };
   return { settings, problems };
 }
@@ -199,4 +202,13 @@ class Validator {
     }
     return headers;
   }
+}
+
+/**
+ * A key that changes exactly when a setting that shapes the server's answers changes, so cached
+ * completions survive edits of unrelated settings (the debounce, the status bar, …).
+ */
+export function answerFingerprint(settings: Settings): string {
+  const { serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, multiline, maxPrefixChars, maxSuffixChars, minConfidence } = settings;
+  return JSON.stringify([serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, multiline, maxPrefixChars, maxSuffixChars, minConfidence]);
 }

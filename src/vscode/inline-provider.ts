@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { CompletionCache } from '../core/cache';
 import { extractContext } from '../core/context';
-import { meanProbability, toTokenProbabilities } from '../core/logprobs';
 import type { AdaptiveDebounce } from '../core/debounce';
+import { meanProbability, toTokenProbabilities } from '../core/logprobs';
 import { postProcess, type CompletionContext } from '../core/postprocess';
 import type { CompletionEngine } from '../engine/completion-engine';
+import { InlineRequest, type InlineResult } from '../engine/inline-request';
+import { isLoopbackHost } from '../engine/key-policy';
 import { allowsMultiline } from '../engine/multiline';
+import { applySelectedCompletion } from '../engine/selected-completion';
 import type { Settings } from '../engine/settings';
 import type { ClientProvider } from './client-provider';
 import type { CompletionHistory } from './completion-history';
@@ -30,14 +33,21 @@ interface InlineDeps {
   history: CompletionHistory;
 }
 
+/** Above this latency, "auto" prefetch stays off: a slow server is better spent on what the user asks. */
+const PREFETCH_MAX_LATENCY_MS = 1000;
+
 /**
- * Ghost text: on each keystroke, waits out the (adaptive) debounce, asks the server with the text
- * around the cursor, and offers the cleaned-up candidates. VS Code cancels the token on the next
- * keystroke, which aborts the HTTP request in flight.
+ * Ghost text. Each call is answered, cheapest first, from the cache (which also serves text the user
+ * typed into a suggestion), from the request already in flight when what was typed matches how its
+ * answer begins, or by a new streamed request after the (adaptive) debounce. A call that cannot reuse
+ * the request in flight aborts it, so its connection closes.
  */
 export class InlineProvider implements vscode.InlineCompletionItemProvider {
-  /** The request of the previous call: a new call supersedes it, whether or not VS Code cancels it. */
-  private inFlight: AbortController | undefined;
+  private inFlight: InlineRequest | undefined;
+  private prefetching: InlineRequest | undefined;
+  /** Ends the debounce wait of the previous call when a newer call arrives. */
+  private waiting: AbortController | undefined;
+  private lastLatencyMs: number | undefined;
 
   constructor(private readonly deps: InlineDeps) {}
 
@@ -49,82 +59,194 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     if (!this.deps.inlineSwitch.allows(document.languageId)) return undefined;
     const settings = this.deps.settings();
-    const cache = this.deps.cache();
-    const debounce = this.deps.debounce();
-    const startedAt = Date.now();
     const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
-    if (!explicit) debounce.recordKeystroke(startedAt);
+    const debounce = this.deps.debounce();
+    if (!explicit) debounce.recordKeystroke(Date.now());
 
-    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const { prefix, suffix } = extractContext(
-      new DocumentLines(document),
-      position,
-      { maxPrefixChars: settings.maxPrefixChars, maxSuffixChars: settings.maxSuffixChars },
-      eol,
-    );
-    const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
-    const completionContext: CompletionContext = {
-      prefix,
-      suffix,
-      languageId: document.languageId,
-      multiline: allowsMultiline(settings.multiline, lineAfterCursor),
-    };
+    const { context: completionContext, itemText, itemStart } = this.contextAt(document, position, settings, context.selectedCompletionInfo);
+    const { prefix, suffix } = completionContext;
+    const toItems = (texts: readonly string[]) => this.toItems(texts, completionContext, position, itemText, itemStart);
+    const cached = this.deps.cache().get(prefix, suffix);
+    if (cached && cached.length > 0) return toItems(cached);
 
-    const cached = cache.get(prefix, suffix);
-    if (cached && cached.length > 0) return this.toItems(cached, completionContext, position);
-
-    this.inFlight?.abort();
-    const abort = new AbortController();
-    this.inFlight = abort;
-    const cancellation = token.onCancellationRequested(() => abort.abort());
-    try {
-      if (!explicit && !(await delayUnlessAborted(debounce.delayMs(), abort.signal))) return undefined;
-      this.deps.status.set({ kind: 'working' });
-      await this.deps.clients.checkKeyPolicy();
-      const requestStart = Date.now();
-      const outcome = await this.deps.engine.complete({ prefix, suffix }, { signal: abort.signal });
-      const latency = Date.now() - requestStart;
-      debounce.recordLatency(latency);
-      const confident = outcome.candidates
-        .map((candidate) => ({ candidate, confidence: confidenceOf(candidate.logprobs) }))
-        .filter(({ confidence }) => confidence === undefined || confidence >= settings.minConfidence);
-      const texts = confident.map(({ candidate }) => candidate.text);
-      this.deps.log.info(
-        `inline: ${outcome.model} (${outcome.fim}) ${prefix.length}+${suffix.length} chars -> ${texts.length} of ${outcome.candidates.length} candidate(s) in ${latency} ms`,
-      );
-      cache.set(prefix, suffix, texts);
-      const shown = confident[0];
-      if (shown) {
-        const { candidate } = shown;
-        this.deps.history.record({ source: 'inline', prompt: outcome.prompt, suffix: outcome.fim === 'suffix' ? suffix : undefined, text: candidate.text, logprobs: candidate.logprobs, model: outcome.model });
+    this.waiting?.abort();
+    let request = this.adoptRunningRequest(prefix, suffix);
+    if (!request) {
+      const waiting = new AbortController();
+      this.waiting = waiting;
+      const waited = explicit || (await delayUnlessAborted(debounce.delayMs(), waiting.signal, token));
+      if (this.waiting === waiting) this.waiting = undefined;
+      if (!waited) return undefined;
+      try {
+        await this.deps.clients.checkKeyPolicy();
+      } catch (error) {
+        this.deps.failures.inlineFailed(error, settings.serverUrl);
+        return undefined;
       }
-      this.deps.status.set({ kind: 'idle', detail: `last answer in ${latency} ms`, confidence: shown?.confidence });
-      if (abort.signal.aborted) return undefined;
-      return this.toItems(texts, completionContext, position);
+      request = this.start(completionContext, settings, 'inline');
+      this.inFlight = request;
+    }
+
+    this.deps.status.set({ kind: 'working' });
+    try {
+      const result = await untilCancelled(request.result, token);
+      if (!result) return undefined;
+      const texts = this.deps.cache().get(prefix, suffix) ?? [];
+      if (texts.length > 0 && !itemText) this.prefetchAfter(texts[0], completionContext, settings);
+      return toItems(texts);
     } catch (error) {
-      if (abort.signal.aborted) {
-        this.deps.log.debug('inline: request superseded by a newer keystroke');
+      if (request.signal.aborted) {
         if (this.deps.status.status.kind === 'working') this.deps.status.set({ kind: 'idle' });
         return undefined;
       }
       this.deps.failures.inlineFailed(error, settings.serverUrl);
       return undefined;
     } finally {
-      cancellation.dispose();
-      if (this.inFlight === abort) this.inFlight = undefined;
+      if (token.isCancellationRequested && this.deps.status.status.kind === 'working') this.deps.status.set({ kind: 'idle' });
     }
   }
 
-  private toItems(texts: readonly string[], context: CompletionContext, position: vscode.Position): vscode.InlineCompletionItem[] {
+  /**
+   * The running request (the one in flight, or a prefetch) that can answer at `prefix`; every other
+   * running request is aborted, so a single-slot server is never kept busy with text nobody will see.
+   */
+  private adoptRunningRequest(prefix: string, suffix: string): InlineRequest | undefined {
+    let adopted: InlineRequest | undefined;
+    for (const request of [this.inFlight, this.prefetching]) {
+      if (!request || request.done) continue;
+      if (!adopted && request.canServe(prefix, suffix)) adopted = request;
+      else request.abort();
+    }
+    this.inFlight = adopted;
+    if (this.prefetching !== adopted) this.prefetching = undefined;
+    return adopted;
+  }
+
+  /**
+   * The text around the cursor. With the suggest widget open, the prefix reads as if its selected item
+   * were inserted, so the ghost text continues that item (VS Code shows only suggestions that do).
+   */
+  private contextAt(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    settings: Settings,
+    selected: vscode.SelectedCompletionInfo | undefined,
+  ): { context: CompletionContext; itemText?: string; itemStart?: vscode.Position } {
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    let { prefix, suffix } = extractContext(
+      new DocumentLines(document),
+      position,
+      { maxPrefixChars: settings.maxPrefixChars, maxSuffixChars: settings.maxSuffixChars },
+      eol,
+    );
+    const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
+    let itemText: string | undefined;
+    let itemStart: vscode.Position | undefined;
+    if (selected && selected.range.isSingleLine && selected.range.start.line === position.line) {
+      const applied = applySelectedCompletion(prefix, position.character, {
+        startCharacter: selected.range.start.character,
+        endCharacter: selected.range.end.character,
+        text: selected.text,
+      });
+      if (applied) {
+        prefix = applied.prefix;
+        itemText = applied.itemText;
+        itemStart = selected.range.start;
+      }
+    }
+    const context = { prefix, suffix, languageId: document.languageId, multiline: allowsMultiline(settings.multiline, lineAfterCursor) };
+    return { context, itemText, itemStart };
+  }
+
+  /** Starts a streamed request whose usable candidates land in the cache when it ends. */
+  private start(context: CompletionContext, settings: Settings, purpose: 'inline' | 'prefetch'): InlineRequest {
+    const cache = this.deps.cache();
+    const request = new InlineRequest(this.deps.engine, context, { n: settings.n });
+    request.result.then(
+      (result) => this.finished(request, result, cache, settings, purpose),
+      (error) => {
+        if (!request.signal.aborted) this.deps.log.debug(`${purpose}: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    return request;
+  }
+
+  private finished(request: InlineRequest, result: InlineResult, cache: CompletionCache, settings: Settings, purpose: 'inline' | 'prefetch'): void {
+    this.lastLatencyMs = result.firstChunkMs;
+    if (purpose === 'inline') this.deps.debounce().recordLatency(result.firstChunkMs);
+    const confident = result.texts
+      .map((text, index) => ({ text, logprobs: result.logprobs[index] ?? null, confidence: confidenceOf(result.logprobs[index] ?? null) }))
+      .filter(({ confidence }) => confidence === undefined || confidence >= settings.minConfidence);
+    cache.set(request.prefix, request.suffix, confident.map(({ text }) => text));
+    this.deps.log.info(
+      `${purpose}: ${result.model} (${result.fim}) ${request.prefix.length}+${request.suffix.length} chars -> `
+        + `${confident.length} of ${result.texts.length} candidate(s), first token in ${result.firstChunkMs} ms`,
+    );
+    if (purpose !== 'inline') return;
+    const shown = confident[0];
+    if (shown) {
+      this.deps.history.record({
+        source: 'inline',
+        prompt: result.prompt,
+        suffix: result.fim === 'suffix' ? request.suffix : undefined,
+        text: shown.text,
+        logprobs: shown.logprobs,
+        model: result.model,
+      });
+    }
+    this.deps.status.set({ kind: 'idle', detail: `first token in ${result.firstChunkMs} ms`, confidence: shown?.confidence });
+  }
+
+  /** Asks, in the background, for what comes after `shown` as if it were accepted, so Tab then Tab is instant. */
+  private prefetchAfter(shown: string, context: CompletionContext, settings: Settings): void {
+    if (!this.prefetchAllowed(settings)) return;
+    const { text, replaceSuffixChars } = postProcess(shown, context);
+    if (!text.trim()) return;
+    const next: CompletionContext = { ...context, prefix: context.prefix + text, suffix: context.suffix.slice(replaceSuffixChars) };
+    if (this.deps.cache().get(next.prefix, next.suffix)) return;
+    if (this.prefetching && !this.prefetching.done) {
+      if (this.prefetching.prefix === next.prefix) return;
+      this.prefetching.abort();
+    }
+    this.prefetching = this.start(next, settings, 'prefetch');
+  }
+
+  private prefetchAllowed(settings: Settings): boolean {
+    if (settings.prefetch === 'off') return false;
+    if (settings.prefetch === 'on') return true;
+    let local = false;
+    try {
+      local = isLoopbackHost(new URL(settings.serverUrl).hostname);
+    } catch {
+      return false;
+    }
+    return local && (this.lastLatencyMs ?? Infinity) <= PREFETCH_MAX_LATENCY_MS;
+  }
+
+  private toItems(
+    texts: readonly string[],
+    context: CompletionContext,
+    position: vscode.Position,
+    itemText = '',
+    itemStart: vscode.Position = position,
+  ): vscode.InlineCompletionItem[] {
     const items: vscode.InlineCompletionItem[] = [];
     const seen = new Set<string>();
     for (const raw of texts) {
       const { text, replaceSuffixChars } = postProcess(raw, context);
       if (!text.trim() || seen.has(text)) continue;
       seen.add(text);
-      items.push(new vscode.InlineCompletionItem(text, new vscode.Range(position, position.translate(0, replaceSuffixChars))));
+      // With a selected suggest item, the ghost text replaces the typed start of the item with all of it.
+      items.push(new vscode.InlineCompletionItem(itemText + text, new vscode.Range(itemStart, position.translate(0, replaceSuffixChars))));
     }
     return items;
+  }
+
+  /** Stops whatever is still running (on dispose of the extension). */
+  dispose(): void {
+    this.waiting?.abort();
+    this.inFlight?.abort();
+    this.prefetching?.abort();
   }
 }
 
@@ -137,19 +259,41 @@ function confidenceOf(logprobs: Parameters<typeof toTokenProbabilities>[0] | nul
   return meanProbability(toTokenProbabilities(logprobs));
 }
 
-/** Waits `ms` unless `signal` aborts first; true when the wait ran out unaborted. */
-function delayUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
+/** Waits `ms` unless `signal` aborts or `token` is cancelled first; true when the wait ran out. */
+function delayUnlessAborted(ms: number, signal: AbortSignal, token: vscode.CancellationToken): Promise<boolean> {
+  if (signal.aborted || token.isCancellationRequested) return Promise.resolve(false);
   if (ms <= 0) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const onAbort = () => {
+    const stop = (value: boolean) => {
       clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
+      subscription.dispose();
+      resolve(value);
+    };
+    const onAbort = () => stop(false);
+    const timer = setTimeout(() => stop(true), ms);
     signal.addEventListener('abort', onAbort, { once: true });
+    const subscription = token.onCancellationRequested(() => stop(false));
+  });
+}
+
+/** Resolves with `promise`'s value, or undefined as soon as `token` is cancelled (the promise goes on). */
+function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken): Promise<T | undefined> {
+  if (token.isCancellationRequested) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const subscription = token.onCancellationRequested(() => {
+      subscription.dispose();
+      resolve(undefined);
+    });
+    promise.then(
+      (value) => {
+        subscription.dispose();
+        resolve(value);
+      },
+      (error: unknown) => {
+        subscription.dispose();
+        reject(error);
+      },
+    );
   });
 }

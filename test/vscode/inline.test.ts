@@ -6,9 +6,18 @@ import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings
 describe('Inline completion', function () {
   let server: FakeCompletionServer;
 
+  before(async () => {
+    // Word suggestions popping up while a test types would hide ghost text that does not extend them.
+    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
+  });
+
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix' });
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off' });
   });
 
   afterEach(async () => {
@@ -139,6 +148,49 @@ describe('Inline completion', function () {
     await triggerInline();
     assert.equal((await server.waitForRequest(1)).body.logprobs, 1);
     assert.equal(await acceptInline(editor), 'x = sure');
+  });
+
+  it('keeps serving a suggestion the user accepts word by word and types into, with no new request', async () => {
+    server.script(answers.text('hello world again'));
+    const editor = await openWithCursor('say(|');
+    await triggerInline();
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.acceptNextWord');
+      return editor.document.getText() !== 'say(';
+    }, 'the suggestion to show');
+    assert.equal(editor.document.getText(), 'say(hello');
+    await typeText(editor, ' wo');
+    await triggerInline();
+    const accepted = await acceptInline(editor).catch((e) => { throw new Error(`${e.message}; doc=${JSON.stringify(editor.document.getText())} requests=${JSON.stringify(server.requests.map((r) => [r.path, r.body?.prompt]))}`); });
+    assert.equal(accepted, 'say(hello world again');
+    assert.equal(server.requests.length, 1, 'the typed characters were served from the first answer');
+  });
+
+  it('with prefetch on, asks for what follows a shown suggestion so that accepting it shows the next one at once', async () => {
+    await configure({ 'inline.prefetch': 'on' });
+    server.script(answers.text('first();'), answers.text(' second();'));
+    const editor = await openWithCursor('run: |');
+    await triggerInline();
+    const prefetch = await server.waitForRequest(2);
+    assert.equal(prefetch.body.prompt, 'run: first();', 'the prefetch asks as if the suggestion were accepted');
+    await prefetch.ended;
+    assert.equal(await acceptInline(editor), 'run: first();');
+    await triggerInline();
+    assert.equal(await acceptInline(editor), 'run: first(); second();');
+    assert.equal(server.requests.length, 2, 'the second suggestion came from the prefetch');
+  });
+
+  it('aborts a prefetch the user typed away from, so the server is free for the next request', async () => {
+    await configure({ 'inline.prefetch': 'on', requestTimeoutMs: 120_000 });
+    server.script(answers.text('first();'), answers.hang(), answers.text('other'));
+    const editor = await openWithCursor('run: |');
+    await triggerInline();
+    const prefetch = await server.waitForRequest(2);
+    await typeText(editor, 'z');
+    void triggerInline();
+    const ended = await Promise.race([prefetch.ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 5000))]);
+    assert.equal(ended, 'aborted');
+    assert.equal((await server.waitForRequest(3)).body.prompt, 'run: z');
   });
 
   it('uses the default for an invalid setting instead of sending it', async () => {

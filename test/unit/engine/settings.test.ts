@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, readSettings } from '../../../src/engine/settings';
+import { answerFingerprint, DEFAULT_SETTINGS, readSettings } from '../../../src/engine/settings';
 
 function read(values: Record<string, unknown>) {
   return readSettings((key) => values[key]);
@@ -65,5 +65,19 @@ describe('settings', () => {
   it('never repeats a rejected header value in its message', () => {
     const { problems } = read({ headers: { Authorization: 'Bearer sk-secret-value' } });
     assert.doesNotMatch(problems[0].message, /sk-secret-value/);
+  });
+});
+
+describe('answer fingerprint', () => {
+  it('changes when a setting that shapes answers changes', () => {
+    const base = readSettings(() => undefined).settings;
+    assert.notEqual(answerFingerprint(base), answerFingerprint({ ...base, model: 'other' }));
+    assert.notEqual(answerFingerprint(base), answerFingerprint({ ...base, temperature: 0.9 }));
+    assert.notEqual(answerFingerprint(base), answerFingerprint({ ...base, serverUrl: 'https://elsewhere/v1' }));
+  });
+
+  it('stays the same when only the debounce or the switches change', () => {
+    const base = readSettings(() => undefined).settings;
+    assert.equal(answerFingerprint(base), answerFingerprint({ ...base, debounceMs: 10, inlineEnabled: false, prefetch: 'off', disabledLanguages: [] }));
   });
 });

@@ -1,0 +1,102 @@
+import type { CompletionLogprobs } from '../client';
+import type { CompletionContext } from '../core/postprocess';
+import { shouldStopStreaming } from '../core/stream-stop';
+import type { CompletionEngine, FimUsed } from './completion-engine';
+import { LogprobsAccumulator } from './logprobs-accumulator';
+
+/** What a finished inline request produced. */
+export interface InlineResult {
+  /** Raw candidate texts by choice index, each cut where the rest could not be used. */
+  texts: string[];
+  logprobs: (CompletionLogprobs | null)[];
+  model: string;
+  fim: FimUsed;
+  prompt: string;
+  /** Milliseconds from the start of the request to its first chunk. */
+  firstChunkMs: number;
+}
+
+/**
+ * One streamed inline completion. It stops generation as soon as every candidate has all it can use
+ * (the end of the line in single-line mode; a repeat of the code below, a loop or the end of the block
+ * otherwise), and lets a later keystroke reuse it while what was typed matches what has arrived.
+ */
+export class InlineRequest {
+  private readonly abortController = new AbortController();
+  private readonly received: string[] = [];
+  private finished = false;
+  readonly result: Promise<InlineResult>;
+
+  constructor(
+    engine: CompletionEngine,
+    readonly context: CompletionContext,
+    options: { n?: number; now?: () => number } = {},
+  ) {
+    this.result = this.run(engine, options.n, options.now ?? Date.now);
+    // A superseded request's failure is nobody's concern; whoever awaits `result` still sees it.
+    this.result.catch(() => undefined);
+  }
+
+  get prefix(): string {
+    return this.context.prefix;
+  }
+
+  get suffix(): string {
+    return this.context.suffix;
+  }
+
+  /** True once the stream has ended, stopped early, failed or been aborted. */
+  get done(): boolean {
+    return this.finished;
+  }
+
+  get signal(): AbortSignal {
+    return this.abortController.signal;
+  }
+
+  /** Stops the request and closes its connection. */
+  abort(): void {
+    this.abortController.abort();
+  }
+
+  /**
+   * Whether a call at `prefix` can wait for this request instead of starting another: same text after
+   * the cursor, and what the user typed since is exactly how the first candidate has begun.
+   */
+  canServe(prefix: string, suffix: string): boolean {
+    if (this.abortController.signal.aborted || suffix !== this.suffix || !prefix.startsWith(this.prefix)) return false;
+    const typed = prefix.slice(this.prefix.length);
+    if (typed.length === 0) return true;
+    return this.received.some((text) => text.length > typed.length && text.startsWith(typed));
+  }
+
+  private async run(engine: CompletionEngine, n: number | undefined, now: () => number): Promise<InlineResult> {
+    const started = now();
+    const signal = this.abortController.signal;
+    try {
+      const streaming = await engine.stream({ prefix: this.prefix, suffix: this.suffix }, { signal, n });
+      const firstChunkMs = now() - started;
+      const stopped = new Set<number>();
+      const logprobs: LogprobsAccumulator[] = [];
+      const expected = n ?? 1;
+      for await (const delta of streaming.deltas) {
+        if (stopped.has(delta.index)) continue;
+        this.received[delta.index] = (this.received[delta.index] ?? '') + delta.text;
+        (logprobs[delta.index] ??= new LogprobsAccumulator()).add(delta.logprobs);
+        if (delta.finishReason || shouldStopStreaming(this.received[delta.index], this.context)) stopped.add(delta.index);
+        if (stopped.size >= expected) break;
+      }
+      const texts = Array.from({ length: Math.max(this.received.length, 0) }, (_, i) => this.received[i] ?? '');
+      return {
+        texts,
+        logprobs: texts.map((_, i) => logprobs[i]?.result ?? null),
+        model: streaming.model,
+        fim: streaming.fim,
+        prompt: streaming.prompt,
+        firstChunkMs,
+      };
+    } finally {
+      this.finished = true;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { Gpt } from '../../../src/client';
+import { CompletionEngine } from '../../../src/engine/completion-engine';
+import { InlineRequest } from '../../../src/engine/inline-request';
+import { ModelResolver } from '../../../src/engine/model-resolver';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
+import { SuffixSupport } from '../../../src/engine/suffix-support';
+import { answers, startFakeServer, type FakeCompletionServer } from '../../support/fake-server';
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('inline request', () => {
+  let server: FakeCompletionServer;
+  let gpt: Gpt;
+  let engine: CompletionEngine;
+
+  beforeEach(async () => {
+    server = await startFakeServer();
+    gpt = new Gpt({ serverURL: server.baseUrl });
+    const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: server.baseUrl, model: 'm', fim: 'suffix' };
+    engine = new CompletionEngine({ gpt: () => gpt, settings: () => settings, models: new ModelResolver(), suffixSupport: new SuffixSupport() });
+  });
+
+  afterEach(async () => {
+    await gpt.close();
+    await server.close();
+  });
+
+  it('in single-line mode stops generating at the end of the line and closes the connection', async () => {
+    server.script(answers.text('first line\nsecond line\nthird line\nfourth line', { chunkDelayMs: 30 }));
+    const request = new InlineRequest(engine, { prefix: 'x = ', suffix: ')', multiline: false });
+    const result = await request.result;
+    assert.match(result.texts[0], /^first line\n/);
+    assert.doesNotMatch(result.texts[0], /third/);
+    assert.equal(await (await server.waitForRequest(1)).ended, 'aborted', 'the rest was never sent');
+  });
+
+  it('in multi-line mode stops once the completion starts repeating the code below the cursor', async () => {
+    server.script(answers.text('  return a + b;\n}\n\nfunction other() {\n  return 0;\n}\n', { chunkDelayMs: 20 }));
+    const request = new InlineRequest(engine, { prefix: 'function add(a, b) {\n', suffix: '\n\nfunction other() {\n  return 0;\n}\n', multiline: true });
+    const result = await request.result;
+    assert.doesNotMatch(result.texts[0], /return 0/);
+    assert.equal(await (await server.waitForRequest(1)).ended, 'aborted');
+  });
+
+  it('keeps the whole answer when the stream ends on its own', async () => {
+    server.script(answers.text('a + b;'));
+    const result = await new InlineRequest(engine, { prefix: 'return ', suffix: '', multiline: false }).result;
+    assert.deepEqual(result.texts, ['a + b;']);
+    assert.equal(result.model, 'm');
+  });
+
+  it('can serve a keystroke that matches how its answer began, and no other', async () => {
+    server.script(answers.text('console.log(value);\nnext();', { chunkDelayMs: 200 }));
+    const request = new InlineRequest(engine, { prefix: 'x;\n', suffix: '\n}', multiline: true });
+    await until(() => request.canServe('x;\ncons', '\n}'), 'the first words to arrive');
+    assert.equal(request.canServe('x;\n', '\n}'), true, 'nothing typed yet');
+    assert.equal(request.canServe('x;\ncons', '\n}'), true);
+    assert.equal(request.canServe('x;\nconz', '\n}'), false, 'typed text differs from the answer');
+    assert.equal(request.canServe('x;\ncons', '\n};'), false, 'the text after the cursor changed');
+    assert.equal(request.canServe('y;\ncons', '\n}'), false, 'the text before changed');
+    request.abort();
+    await assert.rejects(request.result);
+    assert.equal(request.canServe('x;\n', '\n}'), false, 'an aborted request serves nobody');
+  });
+
+  it('cannot serve a keystroke before any of its answer has arrived', async () => {
+    server.script(answers.hang());
+    const request = new InlineRequest(engine, { prefix: 'a', suffix: '', multiline: false });
+    await server.waitForRequest(1);
+    assert.equal(request.canServe('ab', ''), false);
+    request.abort();
+    assert.equal(await (await server.waitForRequest(1)).ended, 'aborted');
+  });
+});
