@@ -52,6 +52,7 @@ export function writeGguf(metadata: ReadonlyArray<readonly [string, GgufValue]>,
   for (const [i, tensor] of tensors.entries()) {
     out.padTo(GGUF_ALIGNMENT);
     if (out.length - dataStart !== offsets[i]) throw new Error(`tensor ${tensor.name} misaligned`);
+    // Float32Array bytes are in host order; GGUF wants little-endian, as on every host llama.cpp ships for here.
     out.bytes(Buffer.from(tensor.data.buffer, tensor.data.byteOffset, tensor.data.byteLength));
   }
   return out.toBuffer();
