@@ -4,6 +4,7 @@ import { IncompleteStreamError } from '../models/errors/httpclienterrors';
 import type { SDKError } from '../models/errors/sdkerror';
 import type { ClientContext } from './config';
 import { contentTypeOf, openResponse, parseBody, type RequestOptions, type RequestSpec } from './http';
+import { readTextUpTo, successBodyReadLimit } from './body';
 import { apiErrorDetails, sdkErrorFromBody } from './errorresponse';
 import { toClientError } from './transporterrors';
 import { SseParser, type ServerSentEvent } from './sse';
@@ -41,6 +42,14 @@ export async function* completionChunks(
     );
   };
   try {
+    if (/^(application\/(.+\+)?json|text\/html)/i.test(describe.contentType)) {
+      // Some servers ignore `stream: true` and answer with the whole completion: that is one chunk.
+      // An HTML page (a proxy's login, a portal) fails here as what it is: not a completion.
+      const { text, complete } = await readTextUpTo(body, successBodyReadLimit);
+      if (!complete) throw new IncompleteStreamError('The response body was larger than the client accepts');
+      yield parseBody(text, createCompletionResponseFromWire, describe);
+      return;
+    }
     for await (const bytes of body as AsyncIterable<Uint8Array>) {
       for (const event of parser.push(bytes)) {
         if (event.data === '[DONE]') return;

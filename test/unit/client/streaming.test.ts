@@ -36,6 +36,20 @@ describe('client: streaming completions', () => {
     assert.equal(headers.accept, 'text/event-stream');
   });
 
+  it('takes a whole JSON completion from a server that ignores stream: true as one chunk', async () => {
+    reply = (res) => sendJson(res, 200, { id: 'c', object: 'text_completion', created: 1, model: 'm', choices: [{ text: 'whole answer', index: 0, finish_reason: 'stop', logprobs: null }] });
+    assert.deepEqual(await texts(), ['whole answer']);
+  });
+
+  it('throws ResponseValidationError for an HTML page answered with 200 to a stream request', async () => {
+    reply = (res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html><body>Please log in to the proxy</body></html>');
+    };
+    const error = await rejectionOf(texts());
+    assert.ok(error instanceof ResponseValidationError, String(error));
+  });
+
   it('yields each chunk in order and ends at [DONE]', async () => {
     pieces = [event('Hel'), event('lo'), event('!'), 'data: [DONE]\n\n'];
     assert.deepEqual(await texts(), ['Hel', 'lo', '!']);
