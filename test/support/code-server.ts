@@ -12,7 +12,7 @@ const installDir = path.join(repoRoot, '.tools', `code-server-${CODE_SERVER_VERS
 const entryScript = path.join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
 /** Settings every test profile starts with: no welcome page, telemetry, updates or AI features. */
-const BASE_SETTINGS = {
+export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
   'telemetry.telemetryLevel': 'off',
   'extensions.autoUpdate': false,
@@ -31,11 +31,16 @@ export interface VsCodeProfile {
   readonly workspaceDir: string;
   /** XDG_* variables pointing into root, so nothing is written to the home folder. */
   readonly env: Record<string, string>;
+  /** Deletes the folder (kept when PROMPT_COMPLETE_KEEP_TEMP is set, for debugging). */
+  remove(): void;
 }
 
 /** Creates a profile under the system temp folder with the base settings plus the given ones. */
 export function createProfile(settings: Record<string, unknown> = {}): VsCodeProfile {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prompt-complete-vscode-'));
+  // A runner stopped mid-test still leaves no profile behind.
+  const removeOnExit = (): void => fs.rmSync(root, { recursive: true, force: true });
+  process.once('exit', removeOnExit);
   const profile: VsCodeProfile = {
     root,
     userDataDir: path.join(root, 'user-data'),
@@ -46,6 +51,11 @@ export function createProfile(settings: Record<string, unknown> = {}): VsCodePro
       XDG_DATA_HOME: path.join(root, 'xdg', 'data'),
       XDG_CACHE_HOME: path.join(root, 'xdg', 'cache'),
       XDG_STATE_HOME: path.join(root, 'xdg', 'state'),
+    },
+    remove: () => {
+      process.off('exit', removeOnExit);
+      if (process.env.PROMPT_COMPLETE_KEEP_TEMP) console.log(`kept ${root}`);
+      else fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     },
   };
   for (const dir of [profile.extensionsDir, profile.workspaceDir, ...Object.values(profile.env)]) {
@@ -60,15 +70,6 @@ export function writeUserSettings(profile: VsCodeProfile, settings: Record<strin
   const userDir = path.join(profile.userDataDir, 'User');
   fs.mkdirSync(userDir, { recursive: true });
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
-}
-
-/** Deletes the profile folder (kept when PROMPT_COMPLETE_KEEP_TEMP is set, for debugging). */
-export function removeProfile(profile: VsCodeProfile): void {
-  if (process.env.PROMPT_COMPLETE_KEEP_TEMP) {
-    console.log(`kept ${profile.root}`);
-    return;
-  }
-  fs.rmSync(profile.root, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** Installs code-server into .tools/ on first use (reused afterwards); returns its version line. */
