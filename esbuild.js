@@ -1,6 +1,6 @@
 // Builds the project. With no flag: the extension bundle (dist/extension.js).
 //   --production  minified extension bundle, no source maps (used by `vsce package`)
-//   --tests       every TypeScript file of src/, test/, bench/ and server/src/ transpiled to out/
+//   --tests       every TypeScript file of src/, test/, bench/, scripts/ and server/src/ transpiled to out/
 //                 (CommonJS, same tree), so mocha and the test launchers run plain JavaScript
 //   --server      the local server (server/src/main.ts -> server/dist/main.mjs, ESM)
 //   --all         all of the above except --production
@@ -33,7 +33,7 @@ async function buildExtension() {
 async function buildTests() {
   fs.rmSync('out', { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: ['src', 'test', 'bench', path.join('server', 'src')]
+    entryPoints: ['src', 'test', 'bench', 'scripts', path.join('server', 'src')]
       .filter((dir) => fs.existsSync(dir) && fs.readdirSync(dir, { recursive: true }).some((f) => f.endsWith('.ts')))
       .map((dir) => `${dir}/**/*.ts`),
     outbase: '.',
