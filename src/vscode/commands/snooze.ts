@@ -5,8 +5,10 @@ const DURATIONS = [5, 15, 30, 60, 120];
 
 /** Pauses inline completion for a chosen number of minutes (or resumes a running snooze). */
 export async function snooze(inlineSwitch: InlineSwitch, minutes?: number): Promise<void> {
-  if (typeof minutes === 'number' && minutes > 0) {
-    inlineSwitch.snooze(minutes);
+  // A number argument (from a keybinding or another extension) snoozes for that long; 0 resumes.
+  if (typeof minutes === 'number' && Number.isFinite(minutes)) {
+    if (minutes > 0) inlineSwitch.snooze(Math.min(minutes, 24 * 60));
+    else inlineSwitch.resume();
     return;
   }
   const items: (vscode.QuickPickItem & { minutes: number })[] = DURATIONS.map((m) => ({
