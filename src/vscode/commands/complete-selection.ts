@@ -73,13 +73,15 @@ function selectionInput(editor: vscode.TextEditor, settings: Settings): Completi
 async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEditor, input: CompletionInput, insertAt: vscode.Position): Promise<void> {
   const serverUrl = deps.settings().serverUrl;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Prompt Complete: completing…', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: 'Prompt Complete', cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       const cancellation = token.onCancellationRequested(() => abort.abort());
       const writer = new StreamingInsert(editor, insertAt);
       const started = Date.now();
+      let received = 0;
       deps.status.set({ kind: 'working' });
+      progress.report({ message: 'waiting for the server…' });
       try {
         const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true });
         const logprobs = new LogprobsAccumulator();
@@ -87,7 +89,8 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
           if (delta.index !== 0) continue;
           writer.append(delta.text);
           logprobs.add(delta.logprobs);
-          progress.report({ message: `${writer.text.length} characters` });
+          received += delta.text.length;
+          progress.report({ message: `completing: ${received} characters so far` });
         }
         await writer.finished();
         deps.log.info(`Complete Selection: ${streaming.model} (${streaming.fim}) ${input.prefix.length}+${input.suffix.length} chars -> ${writer.text.length} chars in ${Date.now() - started} ms`);
