@@ -8,4 +8,10 @@ export const CommandIds = {
   snooze: 'promptComplete.snooze',
   showMenu: 'promptComplete.showMenu',
   showLog: 'promptComplete.showLog',
+  showTokenProbabilities: 'promptComplete.showTokenProbabilities',
+  /**
+   * Not in the manifest: delivers a message to the probabilities panel as its page would send it and
+   * answers the panel's state (how the extension-host tests choose an alternative without a mouse).
+   */
+  deliverTokenProbabilitiesMessage: 'promptComplete.tokenProbabilities.deliverMessage',
 } as const;

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readSettings } from '../../src/engine/settings';
+import { CommandIds } from '../../src/vscode/command-ids';
+import { repoRoot } from '../support/paths';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const declaredSettings = Object.keys(manifest.contributes.configuration.properties as Record<string, unknown>);
+const declaredCommands = (manifest.contributes.commands as { command: string }[]).map((c) => c.command);
+
+/** Settings read outside readSettings, straight from the configuration. */
+const READ_ELSEWHERE = ['promptComplete.network.caCertificatesFile'];
+/** Commands registered for tests and other extensions but kept out of the palette. */
+const HIDDEN_COMMANDS: string[] = [CommandIds.deliverTokenProbabilitiesMessage];
+
+describe('package.json manifest', () => {
+  it('declares every setting the extension reads, so no typo is silently ignored', () => {
+    const read: string[] = [];
+    readSettings((key) => {
+      read.push(`promptComplete.${key}`);
+      return undefined;
+    });
+    assert.deepEqual(read.filter((key) => !declaredSettings.includes(key)), []);
+    assert.deepEqual(declaredSettings.filter((key) => !read.includes(key) && !READ_ELSEWHERE.includes(key)), [], 'declared but never read');
+  });
+
+  it('documents every setting with a description, a type and a default', () => {
+    for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>)) {
+      assert.ok(schema.markdownDescription || schema.description, `${key} has no description`);
+      assert.ok(schema.type, `${key} has no type`);
+      assert.ok('default' in schema, `${key} has no default`);
+    }
+  });
+
+  it('contributes exactly the commands the extension registers, each with a title in the Prompt Complete category', () => {
+    const registered = Object.values(CommandIds).filter((id) => !HIDDEN_COMMANDS.includes(id));
+    assert.deepEqual([...declaredCommands].sort(), [...registered].sort());
+    for (const command of manifest.contributes.commands as { title: string; category: string }[]) {
+      assert.equal(command.category, 'Prompt Complete');
+      assert.ok(command.title);
+    }
+  });
+
+  it('targets the VS Code version the tests run, with matching type definitions', () => {
+    assert.equal(manifest.engines.vscode, '^1.100.0');
+    assert.match(manifest.devDependencies['@types/vscode'], /1\.100\./);
+  });
+});
