@@ -186,3 +186,11 @@ function alternativesOf(top: Record<string, number> | null): TokenAlternative[] 
 function finiteOrNull(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
+
+/**
+ * The tokens of the completion text. The text may have been cut at a stop text after the server
+ * produced more tokens; those are left out.
+ */
+export function completionTokens(logprobs: LegacyLogprobs, text: string): TokenProbability[] {
+  return toTokenProbabilities(logprobs).filter((token) => token.offset < text.length || (token.offset === 0 && text.length === 0));
+}

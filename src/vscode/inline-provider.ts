@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CompletionCache } from '../core/cache';
 import { extractContext } from '../core/context';
 import type { AdaptiveDebounce } from '../core/debounce';
-import { meanProbability, toTokenProbabilities } from '../core/logprobs';
+import { completionTokens, meanProbability, type LegacyLogprobs } from '../core/logprobs';
 import { postProcess, type CompletionContext } from '../core/postprocess';
 import type { CompletionEngine } from '../engine/completion-engine';
 import { InlineRequest, type InlineResult } from '../engine/inline-request';
@@ -175,7 +175,10 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     this.lastLatencyMs = result.firstChunkMs;
     if (purpose === 'inline') this.deps.debounce().recordLatency(result.firstChunkMs);
     const confident = result.texts
-      .map((text, index) => ({ text, logprobs: result.logprobs[index] ?? null, confidence: confidenceOf(result.logprobs[index] ?? null) }))
+      .map((text, index) => {
+        const logprobs = result.logprobs[index] ?? null;
+        return { text, logprobs, confidence: confidenceOf(logprobs, shownPart(text, request.context)) };
+      })
       .filter(({ confidence }) => confidence === undefined || confidence >= settings.minConfidence);
     cache.set(request.prefix, request.suffix, confident.map(({ text }) => text));
     this.deps.log.info(
@@ -251,12 +254,19 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
 }
 
 /**
- * Mean token probability of a candidate, or undefined when the server sent no logprobs. Requests never
- * ask for `echo`, so every token is the completion's and no server's offset convention matters.
+ * Mean probability of the tokens that make up `shown`, or undefined when the server sent no logprobs.
+ * Requests never ask for `echo`, so every token is the completion's.
  */
-function confidenceOf(logprobs: Parameters<typeof toTokenProbabilities>[0] | null): number | undefined {
+function confidenceOf(logprobs: LegacyLogprobs | null, shown: string): number | undefined {
   if (!logprobs) return undefined;
-  return meanProbability(toTokenProbabilities(logprobs));
+  return meanProbability(completionTokens(logprobs, shown));
+}
+
+/** The start of the raw candidate that the suggestion shows after post-processing (tokens past it were never seen). */
+function shownPart(raw: string, context: CompletionContext): string {
+  const { text } = postProcess(raw, context);
+  const at = raw.indexOf(text);
+  return at >= 0 ? raw.slice(0, at + text.length) : raw;
 }
 
 /** Waits `ms` unless `signal` aborts or `token` is cancelled first; true when the wait ran out. */

@@ -1,7 +1,8 @@
 // Pure: what the Token Probabilities view shows, built from a recorded completion's plain data. No
 // `vscode` import, so the numbers the view prints are unit-tested as function calls.
 import type { LegacyLogprobs, TokenProbability } from '../../core/logprobs';
-import { meanProbability, toTokenProbabilities } from '../../core/logprobs';
+export { completionTokens };
+import { completionTokens, meanProbability, toTokenProbabilities } from '../../core/logprobs';
 
 /** Below this probability a token counts as one the model was unsure of (the view and the decorations agree). */
 export const LOW_PROBABILITY = 0.3;
@@ -70,14 +71,6 @@ export function buildProbabilityView(facts: CompletionFacts | undefined): Probab
     confidence,
     confidenceLabel: confidence === null ? 'unknown' : formatProbability(confidence),
   };
-}
-
-/**
- * The tokens of the completion text. The text may have been cut at a stop text after the server
- * produced more tokens; those are left out.
- */
-export function completionTokens(logprobs: LegacyLogprobs, text: string): TokenProbability[] {
-  return toTokenProbabilities(logprobs).filter((token) => token.offset < text.length || (token.offset === 0 && text.length === 0));
 }
 
 /** The band of a probability. */
