@@ -4,6 +4,9 @@ import { shouldStopStreaming } from '../core/stream-stop';
 import type { CompletionEngine, FimUsed } from './completion-engine';
 import { LogprobsAccumulator } from './logprobs-accumulator';
 
+/** More text than any suggestion shows: a server streaming past this is cut off. */
+export const MAX_INLINE_CHARS = 16_000;
+
 /** What a finished inline request produced. */
 export interface InlineResult {
   /** Raw candidate texts by choice index, each cut where the rest could not be used. */
@@ -83,7 +86,8 @@ export class InlineRequest {
         if (stopped.has(delta.index)) continue;
         this.received[delta.index] = (this.received[delta.index] ?? '') + delta.text;
         (logprobs[delta.index] ??= new LogprobsAccumulator()).add(delta.logprobs);
-        if (delta.finishReason || shouldStopStreaming(this.received[delta.index], this.context)) stopped.add(delta.index);
+        const text = this.received[delta.index];
+        if (delta.finishReason || text.length > MAX_INLINE_CHARS || shouldStopStreaming(text, this.context)) stopped.add(delta.index);
         if (stopped.size >= expected) break;
       }
       const texts = Array.from({ length: Math.max(this.received.length, 0) }, (_, i) => this.received[i] ?? '');

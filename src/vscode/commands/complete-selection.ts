@@ -11,6 +11,9 @@ import type { Log } from '../log';
 import type { StatusBar } from '../status-bar';
 import { DocumentChangedError, StreamingInsert } from '../streaming-insert';
 
+/** The most text one Complete Selection inserts; a server streaming past it is stopped there. */
+const MAX_INSERTED_CHARS = 200_000;
+
 /** The longest selection sent as a prompt; a longer one keeps its end, nearest the insertion point. */
 const MAX_SELECTION_CHARS = 100_000;
 
@@ -87,6 +90,11 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
         const logprobs = new LogprobsAccumulator();
         for await (const delta of streaming.deltas) {
           if (delta.index !== 0) continue;
+          if (received + delta.text.length > MAX_INSERTED_CHARS) {
+            writer.append(delta.text.slice(0, MAX_INSERTED_CHARS - received));
+            deps.log.warn(`Complete Selection stopped at ${MAX_INSERTED_CHARS} characters`);
+            break;
+          }
           writer.append(delta.text);
           logprobs.add(delta.logprobs);
           received += delta.text.length;

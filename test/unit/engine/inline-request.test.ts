@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Gpt } from '../../../src/client';
 import { CompletionEngine } from '../../../src/engine/completion-engine';
-import { InlineRequest } from '../../../src/engine/inline-request';
+import { InlineRequest, MAX_INLINE_CHARS } from '../../../src/engine/inline-request';
 import { ModelResolver } from '../../../src/engine/model-resolver';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
 import { SuffixSupport } from '../../../src/engine/suffix-support';
@@ -46,6 +46,14 @@ describe('inline request', () => {
     const request = new InlineRequest(engine, { prefix: 'function add(a, b) {\n', suffix: '\n\nfunction other() {\n  return 0;\n}\n', multiline: true });
     const result = await request.result;
     assert.doesNotMatch(result.texts[0], /return 0/);
+    assert.equal(await (await server.waitForRequest(1)).ended, 'aborted');
+  });
+
+  it('cuts off a server that streams without end', async () => {
+    const endless = Array.from({ length: 5000 }, () => ({ text: 'abcdefgh'.repeat(50), logprob: -0.1 }));
+    server.script(answers.tokens(endless, { chunkDelayMs: 2 }));
+    const result = await new InlineRequest(engine, { prefix: 'x', suffix: '', multiline: true }, { n: 1 }).result;
+    assert.ok(result.texts[0].length <= MAX_INLINE_CHARS + 400, `${result.texts[0].length} chars`);
     assert.equal(await (await server.waitForRequest(1)).ended, 'aborted');
   });
 
