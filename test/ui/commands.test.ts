@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { BASE_SETTINGS } from '../support/code-server';
 import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand } from './support/commands';
+import { editUserSettings } from './support/settings';
 import { openFile, pressKeys, readEditorText, typeInEditor, waitForEditorText } from './support/editor';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
@@ -17,11 +19,12 @@ describe('Commands from the palette and the status bar', () => {
   after(async () => {
     await server?.close();
   });
+  const settings = () => ({
+    'promptComplete.serverUrl': server.baseUrl,
+    'promptComplete.inline.enabled': false,
+  });
   const workbench = useWorkbench(() => ({
-    settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.inline.enabled': false,
-    },
+    settings: settings(),
     files: { 'notes.md': 'The plan:\n' },
   }));
 
@@ -75,5 +78,21 @@ describe('Commands from the palette and the status bar', () => {
     assert.ok(text.startsWith(start.trimEnd()), 'the original text is intact');
     assert.match(text, /word2/);
     assert.doesNotMatch(text, /word59/);
+  });
+
+  it('with n > 1, Complete Selection offers the candidates in a list and inserts the one chosen', async () => {
+    const { page } = workbench();
+    await editUserSettings(page, { ...BASE_SETTINGS, ...settings(), 'promptComplete.model': 'small-coder', 'promptComplete.n': 3 });
+    server.script(answers.choices([' alpha plan', ' beta plan', ' gamma plan']));
+    await openFile(page, 'notes.md');
+    await pressKeys(page, 'Control+End');
+    await runCommand(page, 'Prompt Complete: Complete Selection');
+    const labels = await quickPickLabels(page);
+    await screenshot(page, 'ui-complete-selection-candidates');
+    assert.deepEqual(labels.map((label) => label.replace(/^\d+\. /, '')), ['alpha plan', 'beta plan', 'gamma plan']);
+    await pickQuickPickItem(page, 'beta plan');
+    const text = await waitForEditorText(page, (current) => current.includes('beta plan'));
+    assert.doesNotMatch(text, /alpha plan|gamma plan/);
+    await editUserSettings(page, { ...BASE_SETTINGS, ...settings() });
   });
 });

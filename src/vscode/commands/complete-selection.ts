@@ -156,7 +156,12 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    candidates.map((text, i) => ({ label: `${i + 1}. ${firstLine(text)}`, detail: text.length > 200 ? `${text.slice(0, 200)}…` : text, text })),
+    candidates.map((text, i) => {
+      const label = `${i + 1}. ${firstLine(text)}`;
+      // The detail shows more only when the label cannot: several lines, or a cut first line.
+      const more = text.trim() !== firstLine(text);
+      return { label, detail: more ? oneLineExcerpt(text) : undefined, text };
+    }),
     { title: 'Prompt Complete: choose a completion', matchOnDetail: true },
   );
   if (!picked) return;
@@ -170,6 +175,11 @@ function reportInserted(deps: CompleteSelectionDeps, editor: vscode.TextEditor, 
   const start = document.offsetAt(at);
   const range = new vscode.Range(document.positionAt(start), document.positionAt(start + result.text.length));
   deps.onCompleted?.({ editor, range, ...result });
+}
+
+function oneLineExcerpt(text: string): string {
+  const flat = text.trim().replace(/\s*\r?\n\s*/g, ' ⏎ ');
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }
 
 function firstLine(text: string): string {
