@@ -67,7 +67,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const { prefix, suffix } = completionContext;
     const toItems = (texts: readonly string[]) => this.toItems(texts, completionContext, position, itemText, itemStart);
     const cached = this.deps.cache().get(prefix, suffix);
-    if (cached && cached.length > 0) return toItems(cached);
+    // An empty answer is remembered too: the same spot is not asked again until the user asks (Alt+\).
+    if (cached && (cached.length > 0 || !explicit)) return toItems(cached);
 
     this.waiting?.abort();
     let request = this.adoptRunningRequest(prefix, suffix);
