@@ -12,10 +12,9 @@ import { DESKTOP_WINDOW, findDesktopVsCode, installExtensionInDesktop, openDeskt
 import { parseOptions, USAGE, type StartOptions } from './lib/options';
 import { Progress } from './lib/progress';
 import { codeServerEntry, installExtensionInCodeServer, startCodeServer, startLocalServer } from './lib/services';
-import { openStartProfile, writeStartSettings } from './lib/start-profile';
+import { openStartProfile, sampleWorkspaceCopy, writeStartSettings } from './lib/start-profile';
 
 const LOCAL_SERVER_PORT = 8012; // the extension's default serverUrl
-const sampleWorkspace = path.join(repoRoot, 'samples', 'workspace');
 
 /** The processes this run started (each in its own process group), stopped together once. */
 class StartedProcesses {
@@ -115,13 +114,14 @@ async function startInBrowser(started: StartedProcesses, options: StartOptions):
   writeStartSettings(profile, server.url);
   const editor = await progress.step('Starting code-server', () => startCodeServer(repoRoot, profile, options.port));
   started.add(editor.process);
-  const url = `${editor.url}/?folder=${encodeURIComponent(sampleWorkspace)}`;
+  const url = `${editor.url}/?folder=${encodeURIComponent(sampleWorkspaceCopy(repoRoot))}`;
   return [
     '',
     `Prompt Complete is running (ready in ${progress.elapsed()}).`,
     `  Open in your browser:  ${url}`,
     `  Local server:          ${server.url} (pid ${server.process.pid})`,
     `  code-server:           ${editor.url} (pid ${editor.process.pid}), profile ${path.relative(repoRoot, profile.root)}`,
+    `  Workspace:             ${path.relative(repoRoot, sampleWorkspaceCopy(repoRoot))} (a copy of samples/workspace; delete it for a fresh one)`,
     'Type in a sample file and wait a moment for grey ghost text; Tab accepts it.',
     'Press Ctrl+C to stop both.',
   ].join('\n');
@@ -138,7 +138,7 @@ async function startDesktop(started: StartedProcesses): Promise<string> {
   const server = await progress.step('Starting the local server', () => startLocalServer(repoRoot, LOCAL_SERVER_PORT));
   started.add(server.process);
   writeStartSettings(profile, server.url);
-  const window = started.add(openDesktopVsCode(code, profile, sampleWorkspace));
+  const window = started.add(openDesktopVsCode(code, profile, sampleWorkspaceCopy(repoRoot)));
   return [
     '',
     `Prompt Complete is running (ready in ${progress.elapsed()}) in a new VS Code window (pid ${window.pid}), profile ${path.relative(repoRoot, profile.root)}.`,

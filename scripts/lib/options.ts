@@ -18,8 +18,9 @@ pointed at that server:
   --desktop    in the desktop VS Code on your PATH (\`code\`) instead, with its own profile
   --help       this text
 
-The profile (settings, installed extension) lives in .tools/start-profile/ and is kept between runs;
-delete that folder to start afresh. Ctrl+C stops everything npm start started.`;
+The profile (settings, installed extension) and the workspace (a copy of samples/workspace) live in
+.tools/start-profile/ and are kept between runs; delete that folder to start afresh. Ctrl+C stops
+everything npm start started.`;
 
 /** Parses the command-line flags; throws an Error whose message says what is wrong. */
 export function parseOptions(args: string[]): StartOptions {

@@ -15,6 +15,8 @@ const FIRST_RUN_SETTINGS: Record<string, unknown> = {
   'git.openRepositoryInParentFolders': 'never',
   // The Token Probabilities view and the confidence in the status bar need probabilities.
   'promptComplete.logprobs': 3,
+  // The built-in model is a bigram table: short completions read better than its long rambles.
+  'promptComplete.maxTokens': 24,
 };
 
 /** A VS Code profile kept between runs of the start command, under .tools/start-profile/<name>/. */
@@ -67,4 +69,14 @@ export function writeStartSettings(profile: StartProfile, serverUrl: string): vo
   }
   const settings = { ...FIRST_RUN_SETTINGS, ...existing, 'promptComplete.serverUrl': serverUrl };
   fs.writeFileSync(profile.settingsFile, JSON.stringify(settings, null, 2) + '\n');
+}
+
+/**
+ * The folder the editor opens: a copy of samples/workspace made on the first run and kept after it,
+ * so edits (VS Code in the browser saves as you type) stay out of the repository and survive restarts.
+ */
+export function sampleWorkspaceCopy(repoRoot: string): string {
+  const copy = path.join(repoRoot, '.tools', 'start-profile', 'workspace');
+  if (!fs.existsSync(copy)) fs.cpSync(path.join(repoRoot, 'samples', 'workspace'), copy, { recursive: true });
+  return copy;
 }
