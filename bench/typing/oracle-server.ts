@@ -1,0 +1,210 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How fast the oracle "generates": a fixed time to the first token, then a fixed time per token. */
+export interface OracleLatency {
+  firstTokenMs: number;
+  perTokenMs: number;
+}
+
+/** What the oracle saw of one completion request. */
+export interface OracleRequestRecord {
+  arrivedAt: number;
+  stream: boolean;
+  maxTokens: number;
+  /** Tokens the answer would have had if nobody left early. */
+  plannedTokens: number;
+  /** Tokens generated before the end or the client's departure. */
+  generatedTokens: number;
+  /** When the first line of the answer was complete (its first newline written), if it was. */
+  firstLineAt?: number;
+  endedAt?: number;
+  aborted: boolean;
+  /** Whether the prompt was found in a benchmark file (false: answered with nothing). */
+  matched: boolean;
+}
+
+/** A running oracle server. */
+export interface OracleServer {
+  /** `http://127.0.0.1:PORT/v1` */
+  readonly baseUrl: string;
+  readonly requests: OracleRequestRecord[];
+  /** Forgets the requests recorded so far (between benchmark runs). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Characters per "token": the oracle cuts its answers into pieces of this size (and at newlines). */
+const CHARS_PER_TOKEN = 4;
+/** How much of the prompt's end is looked for in the files when the prompt is not a file's start. */
+const PROMPT_TAIL_CHARS = 120;
+/** How much of the suffix's start marks where the answer must end. */
+const SUFFIX_HEAD_CHARS = 80;
+
+/**
+ * An OpenAI-style Completions server that knows the benchmark files and answers every prompt with the
+ * file's true continuation (an oracle model), so the benchmark measures the extension, not a model.
+ * It generates at a fixed pace and counts requests, abandoned requests and tokens generated.
+ */
+export async function startOracleServer(files: readonly string[], latency: OracleLatency): Promise<OracleServer> {
+  const requests: OracleRequestRecord[] = [];
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (req.method === 'GET' && req.url?.endsWith('/models')) {
+      sendJson(res, { object: 'list', data: [{ id: 'oracle', object: 'model', created: 0, owned_by: 'bench' }] });
+      return;
+    }
+    if (req.method !== 'POST' || !req.url?.endsWith('/completions')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const request = JSON.parse(body) as { prompt?: string; suffix?: string; max_tokens?: number; stop?: string | string[]; stream?: boolean };
+    const continuation = trueContinuation(files, request.prompt ?? '', request.suffix ?? '');
+    const maxTokens = request.max_tokens ?? 16;
+    const { tokens, finishReason } = planAnswer(continuation ?? '', maxTokens, stopsOf(request.stop));
+    const record: OracleRequestRecord = {
+      arrivedAt: Date.now(), stream: request.stream === true, maxTokens, plannedTokens: tokens.length,
+      generatedTokens: 0, aborted: false, matched: continuation !== undefined,
+    };
+    requests.push(record);
+    await answer(res, record, tokens, finishReason, latency);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    reset: () => { requests.length = 0; },
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/**
+ * The text that follows `prompt` in one of the files, up to where `suffix` starts; undefined when the
+ * prompt is in no file. A prompt that is a file's start is the usual case; otherwise its tail is searched.
+ */
+export function trueContinuation(files: readonly string[], prompt: string, suffix: string): string | undefined {
+  for (const file of files) {
+    let at = file.startsWith(prompt) ? prompt.length : -1;
+    if (at < 0 && prompt.length > 0) {
+      const tail = prompt.slice(-PROMPT_TAIL_CHARS);
+      const found = file.indexOf(tail);
+      if (found >= 0 && tail.length >= 8) at = found + tail.length;
+    }
+    if (at < 0) continue;
+    const suffixHead = suffix.slice(0, SUFFIX_HEAD_CHARS);
+    const end = suffixHead ? file.indexOf(suffixHead, at) : -1;
+    return file.slice(at, end >= 0 ? end : file.length);
+  }
+  return undefined;
+}
+
+/** Cuts `text` into tokens (at most CHARS_PER_TOKEN characters, a newline ends one), up to the limit or a stop. */
+export function planAnswer(text: string, maxTokens: number, stops: readonly string[]): { tokens: string[]; finishReason: 'stop' | 'length' } {
+  let usable = text;
+  let stopped = false;
+  for (const stop of stops) {
+    const at = usable.indexOf(stop);
+    if (stop && at >= 0) {
+      usable = usable.slice(0, at);
+      stopped = true;
+    }
+  }
+  const tokens: string[] = [];
+  let rest = usable;
+  while (rest.length > 0 && tokens.length < maxTokens) {
+    const newline = rest.indexOf('\n');
+    const size = newline >= 0 && newline < CHARS_PER_TOKEN ? newline + 1 : CHARS_PER_TOKEN;
+    tokens.push(rest.slice(0, size));
+    rest = rest.slice(size);
+  }
+  const finishReason = rest.length > 0 ? 'length' : stopped || usable.length === text.length ? 'stop' : 'length';
+  return { tokens, finishReason };
+}
+
+function stopsOf(stop: string | string[] | undefined): string[] {
+  if (stop === undefined) return [];
+  return Array.isArray(stop) ? stop : [stop];
+}
+
+/**
+ * Generates the tokens at the oracle's pace and writes them (one SSE event each when streaming; the
+ * whole text at the end otherwise). A client that leaves stops generation: only tokens made so far count.
+ */
+async function answer(
+  res: http.ServerResponse,
+  record: OracleRequestRecord,
+  tokens: string[],
+  finishReason: string,
+  latency: OracleLatency,
+): Promise<void> {
+  let gone = false;
+  res.on('close', () => {
+    if (!res.writableFinished) {
+      gone = true;
+      record.aborted = true;
+      record.endedAt ??= Date.now();
+    }
+  });
+  const started = Date.now();
+  let written = '';
+  for (let i = 0; i < tokens.length; i++) {
+    // Token i is ready at first-token time + i * per-token time after arrival (no drift across tokens).
+    const readyAt = started + latency.firstTokenMs + i * latency.perTokenMs;
+    await sleep(readyAt - Date.now());
+    if (gone) return;
+    record.generatedTokens++;
+    written += tokens[i];
+    if (record.firstLineAt === undefined && /\S[^\n]*\n/.test(written)) record.firstLineAt = Date.now();
+    if (record.stream) {
+      if (i === 0) res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write(`data: ${JSON.stringify(chunk(tokens[i]!, null))}\n\n`);
+    }
+  }
+  if (tokens.length === 0) await sleep(started + latency.firstTokenMs - Date.now());
+  if (gone) return;
+  record.endedAt = Date.now();
+  if (record.stream) {
+    if (!res.headersSent) res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.write(`data: ${JSON.stringify(chunk('', finishReason))}\n\n`);
+    res.end('data: [DONE]\n\n');
+  } else {
+    sendJson(res, { ...envelope(), choices: [{ text: written, index: 0, logprobs: null, finish_reason: finishReason }],
+      usage: { prompt_tokens: 0, completion_tokens: tokens.length, total_tokens: tokens.length } });
+  }
+}
+
+function chunk(text: string, finishReason: string | null): object {
+  return { ...envelope(), choices: [{ text, index: 0, logprobs: null, finish_reason: finishReason }] };
+}
+
+function envelope(): object {
+  return { id: 'cmpl-oracle', object: 'text_completion', created: Math.floor(Date.now() / 1000), model: 'oracle' };
+}
+
+function sendJson(res: http.ServerResponse, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (part: Buffer) => parts.push(part));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
