@@ -63,7 +63,8 @@ async function main(): Promise<number> {
   });
 
   try {
-    const ready = options.desktop ? await startDesktop(started) : await startInBrowser(started, options);
+    const progress = new Progress(() => interrupted);
+    const ready = options.desktop ? await startDesktop(started, progress) : await startInBrowser(started, progress, options);
     console.log(ready);
     const outcome = await Promise.race([interruption.then(() => undefined), started.firstExit()]);
     if (outcome?.name === DESKTOP_WINDOW) {
@@ -101,8 +102,7 @@ async function build(progress: Progress): Promise<string> {
 }
 
 /** Runs code-server with the extension on the sample workspace; returns the lines telling where to go. */
-async function startInBrowser(started: StartedProcesses, options: StartOptions): Promise<string> {
-  const progress = new Progress();
+async function startInBrowser(started: StartedProcesses, progress: Progress, options: StartOptions): Promise<string> {
   const vsix = await build(progress);
   if (!fs.existsSync(codeServerEntry(repoRoot))) {
     await progress.step('Installing code-server (first run, about a minute)', () => ensureCodeServer());
@@ -128,10 +128,9 @@ async function startInBrowser(started: StartedProcesses, options: StartOptions):
 }
 
 /** Opens the desktop VS Code on the sample workspace with the extension; stops when its window closes. */
-async function startDesktop(started: StartedProcesses): Promise<string> {
+async function startDesktop(started: StartedProcesses, progress: Progress): Promise<string> {
   const code = findDesktopVsCode();
   if (!code) throw new Error('--desktop needs VS Code\'s `code` command on the PATH (VS Code: "Shell Command: Install \'code\' command in PATH"); without --desktop, npm start uses code-server in the browser');
-  const progress = new Progress();
   const vsix = await build(progress);
   const profile = openStartProfile(repoRoot, 'desktop');
   await progress.step('Installing the extension into VS Code', () => installExtensionInDesktop(code, profile, vsix));

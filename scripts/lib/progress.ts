@@ -2,8 +2,12 @@
 export class Progress {
   private readonly started = Date.now();
 
+  /** isInterrupted tells whether Ctrl+C came: no further step starts after it. */
+  constructor(private readonly isInterrupted: () => boolean) {}
+
   /** Prints "label…", runs the step, then prints how long it took. */
   async step<T>(label: string, run: () => T | Promise<T>): Promise<T> {
+    if (this.isInterrupted()) throw new Error('interrupted');
     console.log(`${label}…`);
     const began = Date.now();
     const result = await run();
