@@ -21,6 +21,8 @@ export interface Browser {
 /** Launches headless Chromium on a fresh profile, quiet on the network (only loopback is reachable). */
 export async function launchBrowser(): Promise<Browser> {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prompt-complete-chromium-'));
+  const removeProfile = (): void => fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+  process.once('exit', removeProfile);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -28,14 +30,19 @@ export async function launchBrowser(): Promise<Browser> {
     timeout: 60_000,
     // Chromium keeps its crash database under XDG_CONFIG_HOME: keep it in the fresh profile too.
     env: { ...process.env, XDG_CONFIG_HOME: path.join(profileDir, 'config'), XDG_CACHE_HOME: path.join(profileDir, 'cache') },
-    args: ['--no-sandbox', '--disable-crash-reporter', '--disable-breakpad', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-crash-reporter',
+      '--disable-breakpad'],
+  }).catch((err: unknown) => {
+    removeProfile();
+    throw err;
   });
   return {
     context,
     close: async () => {
       await context.close().catch(() => undefined);
-      fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+      removeProfile();
+      process.off('exit', removeProfile);
     },
   };
 }

@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describeCodeServer } from './code-server-suite';
 import { chromiumPath } from './browser';
 import { couldNotRun, type LayerResult } from './layer-result';
 import { runMochaLayer } from './mocha-layer';
 import { repoRoot } from '../support/paths';
-
-/** The packaged extension the UI layer installs (built by `npm run package`). */
-export const VSIX_PATH = path.join(repoRoot, 'prompt-complete.vsix');
 
 export interface UiLayerOptions {
   localServerUrl?: string;
@@ -22,21 +20,32 @@ export interface UiLayerOptions {
  */
 export async function runUiLayer(options: UiLayerOptions): Promise<LayerResult> {
   const started = Date.now();
-  let runtime: string | undefined;
+  // A .vsix of this run's own, so runs from the same checkout do not replace each other's.
+  const packageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prompt-complete-vsix-'));
+  const vsix = path.join(packageDir, 'prompt-complete.vsix');
   try {
-    chromiumPath();
-    runtime = describeCodeServer();
-    console.log(`UI: ${runtime}`);
-    packageExtension();
-  } catch (err) {
-    return couldNotRun('ui', err instanceof Error ? err.message : String(err), started, runtime);
+    let runtime: string | undefined;
+    try {
+      chromiumPath();
+      runtime = describeCodeServer();
+      console.log(`UI: ${runtime}`);
+      packageExtension(vsix);
+    } catch (err) {
+      return couldNotRun('ui', err instanceof Error ? err.message : String(err), started, runtime);
+    }
+    return await runUiSuite(options, vsix, runtime);
+  } finally {
+    fs.rmSync(packageDir, { recursive: true, force: true });
   }
+}
+
+function runUiSuite(options: UiLayerOptions, vsix: string, runtime: string | undefined): Promise<LayerResult> {
   return runMochaLayer({
     layer: 'ui',
     args: ['--timeout', '120000', '--slow', '20000', 'out/test/ui/**/*.test.js',
       ...(options.grep ? ['--grep', options.grep] : [])],
     env: {
-      PROMPT_COMPLETE_VSIX: VSIX_PATH,
+      PROMPT_COMPLETE_VSIX: vsix,
       ...(options.localServerUrl ? { PROMPT_COMPLETE_LOCAL_SERVER_URL: options.localServerUrl } : {}),
     },
     timeoutMs: options.timeoutMs,
@@ -44,11 +53,12 @@ export async function runUiLayer(options: UiLayerOptions): Promise<LayerResult> 
   });
 }
 
-function packageExtension(): void {
-  fs.rmSync(VSIX_PATH, { force: true });
+/** `npm run package`, written to vsix instead of the checkout's prompt-complete.vsix. */
+function packageExtension(vsix: string): void {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', '--silent', 'package'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
-  if (result.status !== 0 || !fs.existsSync(VSIX_PATH)) {
+  const result = spawnSync(npm, ['run', '--silent', 'package', '--', '--out', vsix],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0 || !fs.existsSync(vsix)) {
     throw new Error(`npm run package failed:\n${result.stdout}${result.stderr}`);
   }
 }

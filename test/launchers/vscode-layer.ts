@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createProfile, removeProfile } from '../support/code-server';
+import { createProfile } from '../support/code-server';
 import { repoRoot } from '../support/paths';
 import { writeSuiteConfig } from '../vscode/support/suite-config';
 import { describeCodeServer, runSuiteInCodeServer, type SuiteRun } from './code-server-suite';
@@ -55,6 +55,6 @@ export async function runExtensionHostLayer(options: ExtensionHostLayerOptions):
   } catch (err) {
     return couldNotRun('vscode', err instanceof Error ? err.message : String(err), started, runtime);
   } finally {
-    removeProfile(profile);
+    profile.remove();
   }
 }

@@ -99,7 +99,9 @@ export async function startCodeServer(profile: VsCodeProfile, timeoutMs = 30_000
   const started = Date.now();
   const child = startGroupProcess(process.execPath, [entryScript, ...commonArgs(profile),
     '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'],
+    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+    // PROMPT_COMPLETE_VSCODE_LOG=debug|trace raises VS Code's log level (extension logs included).
+    ...(process.env.PROMPT_COMPLETE_VSCODE_LOG ? ['--log', process.env.PROMPT_COMPLETE_VSCODE_LOG] : [])],
   { name: 'code-server', env: { ...process.env, ...profile.env }, cwd: profile.root });
   try {
     const match = await child.waitForOutput(/HTTP server listening on (http:\/\/(127\.0\.0\.1:\d+))/, timeoutMs);

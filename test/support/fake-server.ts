@@ -100,6 +100,8 @@ export interface FakeCompletionServer {
   scriptModels(...answers: ScriptedAnswer[]): void;
   /** Resolves with the nth request (1-based) once it has arrived; rejects after the deadline. */
   waitForRequest(n: number, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Resolves with the first request (already arrived or still to come) that matches; rejects after the deadline. */
+  waitForRequestWhere(matches: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Stops listening and drops every open connection, hanging ones included. */
   close(): Promise<void>;
 }
@@ -142,6 +144,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     scriptModels: (...more) => { modelScript.push(...more); },
     waitForRequest: (n, timeoutMs = 10_000) => waitFor(() => requests[n - 1], waiters, timeoutMs,
       () => `fake server: request #${n} did not arrive within ${timeoutMs} ms (${requests.length} arrived)`),
+    waitForRequestWhere: (matches, timeoutMs = 10_000) => waitFor(() => requests.find(matches), waiters, timeoutMs,
+      () => `fake server: no matching request within ${timeoutMs} ms (${requests.length} arrived)`),
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -14,6 +14,21 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
   await page.locator(`${EDITOR} .view-lines`).first().waitFor();
+  await waitForIdle(page);
+}
+
+/**
+ * Waits until the workbench has had an idle moment. VS Code creates some editor features, inline
+ * suggestions among them, only when the browser is idle after an editor opens; keys typed before
+ * that trigger no inline completion.
+ */
+export async function waitForIdle(page: Page, timeoutMs = 10_000): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    await page.evaluate((timeout) => new Promise<void>((resolve) => {
+      (globalThis as unknown as { requestIdleCallback(callback: () => void, options: { timeout: number }): void })
+        .requestIdleCallback(() => resolve(), { timeout });
+    }), timeoutMs);
+  }
 }
 
 /** Puts the keyboard focus into the active editor, leaving its cursor where it is when it has focus already. */

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../../launchers/browser';
 import {
-  createProfile, installExtension, removeProfile, startCodeServer, type CodeServer, type VsCodeProfile,
+  createProfile, installExtension, startCodeServer, type CodeServer, type VsCodeProfile,
 } from '../../support/code-server';
 import { repoRoot } from '../../support/paths';
 
@@ -42,7 +42,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const close = async (): Promise<void> => {
     await browser?.close();
     await server?.stop();
-    removeProfile(profile);
+    profile.remove();
   };
   try {
     installExtension(profile, options.vsix ?? process.env.PROMPT_COMPLETE_VSIX ?? path.join(repoRoot, 'prompt-complete.vsix'));
@@ -99,6 +99,7 @@ export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions
     if (workbench && test?.state === 'failed') {
       const file = await screenshot(workbench.page, `failed-${test.fullTitle()}`).catch(() => undefined);
       if (file) console.log(`      screenshot: ${path.relative(repoRoot, file)}`);
+      console.log(`      extension log (last lines):\n${indent(extensionLog(workbench.profile).split('\n').slice(-15).join('\n'), 8)}`);
     }
   });
   after(async () => {
@@ -108,4 +109,19 @@ export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions
     if (!workbench) throw new Error('the workbench did not open (see the before all hook)');
     return workbench;
   };
+}
+
+/** The extension's own log (its output channel, as VS Code writes it under the user-data folder). */
+export function extensionLog(profile: VsCodeProfile): string {
+  const logsDir = path.join(profile.userDataDir, 'logs');
+  if (!fs.existsSync(logsDir)) return '(no logs folder)';
+  const files = fs.readdirSync(logsDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.includes(EXTENSION_ID) && file.endsWith('.log'))
+    .sort();
+  if (files.length === 0) return '(the extension wrote no log)';
+  return files.map((file) => fs.readFileSync(path.join(logsDir, file), 'utf8')).join('\n').trimEnd();
+}
+
+function indent(text: string, spaces: number): string {
+  return text.replace(/^/gm, ' '.repeat(spaces));
 }
