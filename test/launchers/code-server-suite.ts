@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../support/paths';
 import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer, type VsCodeProfile } from '../support/code-server';
 import { launchBrowser } from './browser';
 import { withDeadline } from './processes';
@@ -27,6 +30,7 @@ export function describeCodeServer(): string {
 export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
   const server = await startCodeServer(run.profile);
   const browser = await launchBrowser().catch(async (err) => { await server.stop(); throw err; });
+  const consoleLines: string[] = [];
   try {
     const page = await browser.context.newPage();
     const exitCode = new Promise<number>((resolve) => {
@@ -35,6 +39,7 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
     page.on('console', (message) => {
       // The extension host's console reaches the browser mixed with the workbench's logs.
       const text = message.text();
+      consoleLines.push(`[${message.type()}] ${text}`);
       const start = text.indexOf(SUITE_LINE_MARKER);
       if (start >= 0) console.log(text.slice(start + SUITE_LINE_MARKER.length));
     });
@@ -48,8 +53,16 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
       + `&payload=${encodeURIComponent(payload)}`);
     return await withDeadline(exitCode, run.timeoutMs, 'the extension-host suite did not finish');
   } finally {
+    // Everything the workbench logged, for when the suite fails before its reporter speaks.
+    saveConsole(consoleLines);
     await browser.close();
     await server.stop();
   }
 }
 
+const CONSOLE_LOG = path.join(repoRoot, 'test-results', 'vscode-layer-console.log');
+
+function saveConsole(lines: string[]): void {
+  fs.mkdirSync(path.dirname(CONSOLE_LOG), { recursive: true });
+  fs.writeFileSync(CONSOLE_LOG, lines.join('\n') + '\n');
+}

@@ -50,7 +50,10 @@ export async function runExtensionHostLayer(options: ExtensionHostLayerOptions):
       exitCode = await runSuiteInCodeServer(run);
     }
     const counts = readCounts(resultsFile);
-    if (!counts) return couldNotRun('vscode', `VS Code exited with ${exitCode} and the suite reported no results`, started, runtime);
+    if (!counts) {
+      return couldNotRun('vscode', `VS Code exited with ${exitCode} and the suite reported no results`
+        + ' (see test-results/vscode-layer-console.log)', started, runtime);
+    }
     return { layer: 'vscode', counts, runtime, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
     return couldNotRun('vscode', err instanceof Error ? err.message : String(err), started, runtime);
