@@ -7,7 +7,7 @@ export interface StartOptions {
   readonly help: boolean;
 }
 
-export const USAGE = `Usage: npm start [-- --port N] [-- --desktop] [-- --help]
+export const USAGE = `Usage: npm start [-- [--port N] [--desktop] [--help]]
 
 Builds the extension, the local server and its built-in model, starts the local server on
 127.0.0.1 (port 8012 when free), and opens the sample workspace with the extension installed and

@@ -33,6 +33,7 @@ describe('npm start on a fresh checkout', () => {
     if (this.currentTest?.state === 'failed') {
       console.log(`      npm start output:\n${start?.output().replace(/^/gm, '        ')}`);
       if (page) await screenshot(page, `failed-${this.currentTest.fullTitle()}`).catch(() => undefined);
+      if (checkout) console.log(`      extension log:\n${extensionLogIn(checkout.dir).replace(/^/gm, '        ')}`);
     }
   });
 
@@ -62,6 +63,9 @@ describe('npm start on a fresh checkout', () => {
     await page.goto(workbenchUrl);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator(`.statusbar-item[id^="${EXTENSION_ID}."]`).first().waitFor({ timeout: 60_000 });
+    // The start profile opens the workspace's README at startup; it would take the focus from a file
+    // opened before it.
+    await page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().waitFor({ timeout: 60_000 });
     await openFile(page, 'src/inventory.ts');
     await typeInEditor(page, '');
     await pressKeys(page, 'Control+End');
@@ -88,3 +92,12 @@ describe('npm start on a fresh checkout', () => {
     assert.deepEqual(left, [], `still running after Ctrl+C: ${left.join(', ')}`);
   });
 });
+
+/** The extension's own log in the checkout's start profile (VS Code writes it under the user-data folder). */
+function extensionLogIn(checkoutDir: string): string {
+  const logsDir = path.join(checkoutDir, '.tools', 'start-profile', 'code-server', 'user-data', 'logs');
+  if (!fs.existsSync(logsDir)) return '(no logs folder)';
+  const files = fs.readdirSync(logsDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.includes(EXTENSION_ID) && file.endsWith('.log'));
+  return files.map((file) => fs.readFileSync(path.join(logsDir, file), 'utf8')).join('\n').split('\n').slice(-20).join('\n');
+}
