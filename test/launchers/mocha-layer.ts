@@ -34,6 +34,7 @@ export async function runMochaLayer(options: MochaLayerOptions): Promise<LayerRe
     env: { ...process.env, ...options.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
     echo: true,
     echoPrefix: '',
+    exitSignal: 'SIGTERM',
   });
   try {
     const exit = await withDeadline(mocha.exited, options.timeoutMs, `the ${options.layer} layer did not finish`);

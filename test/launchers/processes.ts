@@ -21,6 +21,11 @@ export interface StartOptions {
   /** Copy the output to this process's stdout, each line prefixed with `[name] ` (or with echoPrefix). */
   echo?: boolean;
   echoPrefix?: string;
+  /**
+   * Sent to the group if this process exits first (default SIGKILL). SIGTERM suits a child that
+   * stops its own children on SIGTERM (the mocha layers load exit-on-signal for that).
+   */
+  exitSignal?: NodeJS.Signals;
 }
 
 const OUTPUT_LIMIT = 256 * 1024;
@@ -47,7 +52,7 @@ export function startGroupProcess(command: string, args: string[], options: Star
   child.stderr!.on('data', onData);
 
   // Synchronous last resort: a runner that dies must not leave servers or browsers behind.
-  const killOnExit = (): void => killGroup(pid, 'SIGKILL');
+  const killOnExit = (): void => killGroup(pid, options.exitSignal ?? 'SIGKILL');
   process.on('exit', killOnExit);
 
   const exited = new Promise<number | string>((resolve) => {

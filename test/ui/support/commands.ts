@@ -1,6 +1,14 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const QUICK_INPUT = '.quick-input-widget';
+
+/**
+ * The visible rows of the quick input: VS Code keeps the rows of a closed quick pick in the page,
+ * hidden, until the next one renders.
+ */
+function visibleRows(page: Page, hasText?: string): Locator {
+  return page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText }).filter({ visible: true });
+}
 
 /** Runs a command from the Command Palette by its title (e.g. 'Prompt Complete: Set API Key'). */
 export async function runCommand(page: Page, title: string): Promise<void> {
@@ -8,21 +16,21 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator(`${QUICK_INPUT} input`);
   await input.waitFor();
   await input.fill(`>${title}`);
-  const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: title }).first();
+  const row = visibleRows(page, title).first();
   await row.waitFor();
   await row.click();
 }
 
 /** The rows of the open quick pick, as their labels read. */
 export async function quickPickLabels(page: Page): Promise<string[]> {
-  const rows = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`);
+  const rows = visibleRows(page);
   await rows.first().waitFor();
   return (await rows.locator('.label-name').allTextContents()).map((label) => label.replace(/\u00a0/g, ' ').trim());
 }
 
 /** Picks the row of the open quick pick whose label contains text. */
 export async function pickQuickPickItem(page: Page, text: string): Promise<void> {
-  await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: text }).first().click();
+  await visibleRows(page, text).first().click();
 }
 
 /** Types into the open input box (e.g. an API key prompt), then Enter; returns the box's prompt text. */

@@ -10,7 +10,8 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await input.waitFor();
   await input.fill(relativePath);
   const fileName = relativePath.split('/').pop()!;
-  await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: fileName }).first().waitFor();
+  await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: fileName })
+    .filter({ visible: true }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
   await page.locator(`${EDITOR} .view-lines`).first().waitFor();
