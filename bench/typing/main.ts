@@ -37,12 +37,12 @@ interface BenchFile {
  * `npm run bench:typing`: types the benchmark files in code-server, once with Prompt Complete and once
  * with the plain baseline extension, against the oracle server; then times the provider per call in the
  * extension host; prints the table and PASS/MISS per target. Exits 0 either way: it reports.
- * BENCH_TYPING_LINES (default 16) sets how many lines of each file are typed; BENCH_TYPING_CALLS (200)
+ * BENCH_TYPING_LINES (default 30) sets how many lines of each file are typed; BENCH_TYPING_CALLS (200)
  * the calls per provider timing; BENCH_TYPING_VSIX a packaged extension instead of prompt-complete.vsix;
  * BENCH_TYPING_ONLY='features on'|'baseline' types with one peer only and skips the rest (for looking into it).
  */
 async function main(): Promise<void> {
-  const lines = Number(process.env.BENCH_TYPING_LINES ?? 16);
+  const lines = Number(process.env.BENCH_TYPING_LINES ?? 30);
   const calls = Number(process.env.BENCH_TYPING_CALLS ?? 200);
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'prompt-complete-bench-typing-'));
   process.once('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
