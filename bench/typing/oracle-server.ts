@@ -110,13 +110,9 @@ export function trueContinuation(files: readonly string[], prompt: string, suffi
 /** Cuts `text` into tokens (at most CHARS_PER_TOKEN characters, a newline ends one), up to the limit or a stop. */
 export function planAnswer(text: string, maxTokens: number, stops: readonly string[]): { tokens: string[]; finishReason: 'stop' | 'length' } {
   let usable = text;
-  let stopped = false;
   for (const stop of stops) {
-    const at = usable.indexOf(stop);
-    if (stop && at >= 0) {
-      usable = usable.slice(0, at);
-      stopped = true;
-    }
+    const at = stop ? usable.indexOf(stop) : -1;
+    if (at >= 0) usable = usable.slice(0, at);
   }
   const tokens: string[] = [];
   let rest = usable;
@@ -126,8 +122,8 @@ export function planAnswer(text: string, maxTokens: number, stops: readonly stri
     tokens.push(rest.slice(0, size));
     rest = rest.slice(size);
   }
-  const finishReason = rest.length > 0 ? 'length' : stopped || usable.length === text.length ? 'stop' : 'length';
-  return { tokens, finishReason };
+  // Cut short by max_tokens: 'length'; ended at a stop or at the end of the file: 'stop'.
+  return { tokens, finishReason: rest.length > 0 ? 'length' : 'stop' };
 }
 
 function stopsOf(stop: string | string[] | undefined): string[] {

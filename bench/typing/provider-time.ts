@@ -16,6 +16,7 @@ import { InlineProvider } from '../../src/vscode/inline-provider';
 import { InlineSwitch } from '../../src/vscode/inline-switch';
 import { Log } from '../../src/vscode/log';
 import { StatusBar } from '../../src/vscode/status-bar';
+import { percentile } from './metrics';
 import { PROVIDER_TIME_CONFIG_FILE, type ProviderTimeConfig, type ProviderTiming } from './provider-time-config';
 
 const SIZES: readonly { label: string; chars: number }[] = [
@@ -100,9 +101,7 @@ async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; items: 
 }
 
 function timing(size: { label: string }, documentChars: number, pathName: ProviderTiming['path'], times: number[], empty: number): ProviderTiming {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-  return { sizeLabel: size.label, documentChars, path: pathName, calls: times.length, medianMs: at(0.5), p90Ms: at(0.9), empty };
+  return { sizeLabel: size.label, documentChars, path: pathName, calls: times.length, medianMs: percentile(times, 0.5), p90Ms: percentile(times, 0.9), empty };
 }
 
 /** Python source of about `chars` characters: the same small function over and over, renamed each time. */
