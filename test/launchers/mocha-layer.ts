@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../support/paths';
 import { couldNotRun, readCounts, type LayerName, type LayerResult } from './layer-result';
 import { startGroupProcess, withDeadline } from './processes';
+import { makeTempDir } from './temp-dir';
 
 export interface MochaLayerOptions {
   layer: LayerName;
@@ -20,8 +19,8 @@ export interface MochaLayerOptions {
  */
 export async function runMochaLayer(options: MochaLayerOptions): Promise<LayerResult> {
   const started = Date.now();
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `prompt-complete-${options.layer}-`));
-  const resultsFile = path.join(tmpDir, 'results.json');
+  const tmpDir = makeTempDir(`prompt-complete-${options.layer}-`);
+  const resultsFile = path.join(tmpDir.path, 'results.json');
   const mocha = startGroupProcess(process.execPath, [
     path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'),
     ...options.args,
@@ -45,6 +44,6 @@ export async function runMochaLayer(options: MochaLayerOptions): Promise<LayerRe
     return couldNotRun(options.layer, err instanceof Error ? err.message : String(err), started, options.runtime);
   } finally {
     await mocha.stop();
-    fs.rmSync(tmpDir, { recursive: true, force: true });
+    tmpDir.remove();
   }
 }

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describeCodeServer } from './code-server-suite';
 import { chromiumPath } from './browser';
 import { couldNotRun, type LayerResult } from './layer-result';
 import { runMochaLayer } from './mocha-layer';
+import { makeTempDir } from './temp-dir';
 import { repoRoot } from '../support/paths';
 
 export interface UiLayerOptions {
@@ -21,8 +21,8 @@ export interface UiLayerOptions {
 export async function runUiLayer(options: UiLayerOptions): Promise<LayerResult> {
   const started = Date.now();
   // A .vsix of this run's own, so runs from the same checkout do not replace each other's.
-  const packageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prompt-complete-vsix-'));
-  const vsix = path.join(packageDir, 'prompt-complete.vsix');
+  const packageDir = makeTempDir('prompt-complete-vsix-');
+  const vsix = path.join(packageDir.path, 'prompt-complete.vsix');
   try {
     let runtime: string | undefined;
     try {
@@ -35,7 +35,7 @@ export async function runUiLayer(options: UiLayerOptions): Promise<LayerResult> 
     }
     return await runUiSuite(options, vsix, runtime);
   } finally {
-    fs.rmSync(packageDir, { recursive: true, force: true });
+    packageDir.remove();
   }
 }
 
