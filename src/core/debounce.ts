@@ -54,6 +54,8 @@ export class AdaptiveDebounce {
     const pauseShare = this.gaps.length > 0 ? (this.gaps.length - typingGaps.length) / this.gaps.length : 0;
     delay *= 1 - 0.5 * pauseShare;
     if (this.latencies.length > 0) delay *= clamp(median(this.latencies) / REFERENCE_LATENCY_MS, 0.5, 1.5);
+    // Never shorter than most of the user's gaps between keys, or requests start mid-word.
+    if (typingGaps.length > 0) delay = Math.max(delay, percentile(typingGaps, 0.9) * 1.1);
     return Math.round(clamp(delay, this.minMs, this.maxMs));
   }
 }
@@ -67,6 +69,11 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
 
 function clamp(value: number, min: number, max: number): number {

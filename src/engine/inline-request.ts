@@ -28,6 +28,9 @@ export class InlineRequest {
   private readonly abortController = new AbortController();
   private readonly received: string[] = [];
   private finished = false;
+  private resolveFirstLine!: () => void;
+  /** Settles once the first candidate has a complete line with text in it, or the request ends. */
+  readonly firstLine: Promise<void> = new Promise((resolve) => (this.resolveFirstLine = resolve));
   readonly result: Promise<InlineResult>;
 
   constructor(
@@ -55,6 +58,19 @@ export class InlineRequest {
 
   get signal(): AbortSignal {
     return this.abortController.signal;
+  }
+
+  /**
+   * What has arrived so far for a call at `prefix` (this request's own, or one typed ahead of it), per
+   * candidate, up to its last complete line: for showing a block before all of it has arrived.
+   */
+  completeLines(prefix: string = this.prefix): string[] {
+    const typed = prefix.startsWith(this.prefix) ? prefix.slice(this.prefix.length) : undefined;
+    return this.received.map((text) => {
+      if (typed === undefined || !text.startsWith(typed)) return '';
+      const rest = text.slice(typed.length);
+      return rest.slice(0, rest.lastIndexOf('\n') + 1);
+    });
   }
 
   /** Stops the request and closes its connection. */
@@ -87,6 +103,7 @@ export class InlineRequest {
         this.received[delta.index] = (this.received[delta.index] ?? '') + delta.text;
         (logprobs[delta.index] ??= new LogprobsAccumulator()).add(delta.logprobs);
         const text = this.received[delta.index];
+        if (delta.index === 0 && /\S[^\n]*\n/.test(text)) this.resolveFirstLine();
         if (delta.finishReason || text.length > MAX_INLINE_CHARS || shouldStopStreaming(text, this.context)) stopped.add(delta.index);
         if (stopped.size >= expected) break;
       }
@@ -101,6 +118,7 @@ export class InlineRequest {
       };
     } finally {
       this.finished = true;
+      this.resolveFirstLine();
     }
   }
 }

@@ -67,8 +67,16 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const { prefix, suffix } = completionContext;
     const toItems = (texts: readonly string[]) => this.toItems(texts, completionContext, position, itemText, itemStart);
     const cached = this.deps.cache().get(prefix, suffix);
-    // An empty answer is remembered too: the same spot is not asked again until the user asks (Alt+\).
-    if (cached && (cached.length > 0 || !explicit)) return toItems(cached);
+    if (cached) {
+      const items = toItems(cached);
+      if (items.length > 0) {
+        if (!itemText) this.prefetchAfter(cached[0], completionContext, settings);
+        return items;
+      }
+      // The server had nothing here: do not ask again at this spot until the user asks (Alt+\).
+      // (A remainder that only cleans up to nothing, such as the line break after an accepted line, asks.)
+      if (cached.length === 0 && !explicit) return [];
+    }
 
     this.waiting?.abort();
     let request = this.adoptRunningRequest(prefix, suffix);
@@ -90,8 +98,20 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
 
     this.deps.status.set({ kind: 'working' });
     try {
-      const result = await untilCancelled(request.result, token);
-      if (!result) return undefined;
+      const finished = request.result.then(() => 'finished' as const);
+      // A block is shown from its first complete line; the rest replaces it when it has arrived.
+      const ready = completionContext.multiline ? Promise.race([finished, request.firstLine.then(() => 'firstLine' as const)]) : finished;
+      const outcome = await untilCancelled(ready, token);
+      if (!outcome) return undefined;
+      if (outcome === 'firstLine' && !request.done) {
+        const early = toItems(request.completeLines(prefix));
+        if (early.length > 0) {
+          this.refreshWhenFinished(request, document, position);
+          return early;
+        }
+        await untilCancelled(request.result, token);
+        if (token.isCancellationRequested) return undefined;
+      }
       const texts = this.deps.cache().get(prefix, suffix) ?? [];
       if (texts.length > 0 && !itemText) this.prefetchAfter(texts[0], completionContext, settings);
       return toItems(texts);
@@ -157,6 +177,20 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     }
     const context = { prefix, suffix, languageId: document.languageId, multiline: allowsMultiline(settings.multiline, lineAfterCursor) };
     return { context, itemText, itemStart };
+  }
+
+  /**
+   * Once `request` has finished, asks VS Code to show suggestions again if the user has not moved on,
+   * so the block shown from its first line grows to the whole (served from the cache).
+   */
+  private refreshWhenFinished(request: InlineRequest, document: vscode.TextDocument, position: vscode.Position): void {
+    const version = document.version;
+    request.result.then(() => {
+      const editor = vscode.window.activeTextEditor;
+      if (request.signal.aborted || editor?.document !== document || document.version !== version) return;
+      if (!editor.selection.isEmpty || !editor.selection.active.isEqual(position)) return;
+      void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    }, () => undefined);
   }
 
   /** Starts a streamed request whose usable candidates land in the cache when it ends. */

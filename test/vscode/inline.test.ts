@@ -177,7 +177,9 @@ describe('Inline completion', function () {
     assert.equal(await acceptInline(editor), 'run: first();');
     await triggerInline();
     assert.equal(await acceptInline(editor), 'run: first(); second();');
-    assert.equal(server.requests.length, 2, 'the second suggestion came from the prefetch');
+    const askedAfterAccept = server.requests.filter((r) => r.body.prompt === 'run: first();');
+    assert.equal(askedAfterAccept.length, 1, 'the second suggestion came from the prefetch, not a new request');
+    for (const later of server.requests.slice(2)) assert.equal(later.body.prompt, 'run: first(); second();', 'only the next prefetch follows');
   });
 
   it('aborts a prefetch the user typed away from, so the server is free for the next request', async () => {
@@ -191,6 +193,20 @@ describe('Inline completion', function () {
     const ended = await Promise.race([prefetch.ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 5000))]);
     assert.equal(ended, 'aborted');
     assert.equal((await server.waitForRequest(3)).body.prompt, 'run: z');
+  });
+
+  it('shows a slow block from its first complete line, then the rest once it has arrived', async () => {
+    server.script(answers.text('alpha();\nbeta();\ngamma();\ndelta();', { chunkDelayMs: 400 }));
+    const editor = await openWithCursor('start();\n|');
+    void triggerInline();
+    const request = await server.waitForRequest(1);
+    const early = await acceptInline(editor, 'start();\n');
+    assert.equal(early, 'start();\nalpha();', 'the first line was offered while the rest streamed');
+    assert.equal(await Promise.race([request.ended, Promise.resolve('streaming')]), 'streaming');
+    await request.ended;
+    const rest = await acceptInline(editor, early);
+    assert.equal(rest, 'start();\nalpha();\nbeta();\ngamma();\ndelta();');
+    assert.equal(server.requests.length, 1, 'the rest came from the same request');
   });
 
   it('uses the default for an invalid setting instead of sending it', async () => {

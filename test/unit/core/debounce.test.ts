@@ -53,8 +53,18 @@ describe('AdaptiveDebounce', () => {
       fast.recordLatency(100);
       slow.recordLatency(2000);
     }
-    assert.equal(fast.delayMs(), 150);
+    assert.equal(fast.delayMs(), 220, 'shorter, but not below the usual gap between keys');
     assert.equal(slow.delayMs(), 450);
+  });
+
+  it('never waits less than most of the gaps between keys, so requests do not start mid-word', () => {
+    const gaps = [60, 70, 80, 90, 100, 110, 120, 90, 80, 100];
+    const debounce = new AdaptiveDebounce({ minMs: 0, maxMs: 1000 });
+    let time = 0;
+    debounce.recordKeystroke(time);
+    for (const gap of gaps) debounce.recordKeystroke((time += gap));
+    for (let i = 0; i < 5; i++) debounce.recordLatency(50);
+    assert.ok(debounce.delayMs() >= 120, `${debounce.delayMs()} ms`);
   });
 
   it('forgets old rhythm once enough new keystrokes arrive', () => {
