@@ -15,22 +15,38 @@ const MINUTE = 60_000;
 
 async function main(): Promise<number> {
   const { layers, grep } = parseArgs(process.argv.slice(2));
-  // A stopped runner still stops what it started: the 'exit' handlers kill each process group.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  // Ctrl+C ends the running layer, which stops what it started, and skips the rest; another Ctrl+C a
+  // second later exits at once (the 'exit' handlers still kill each process group). The grace second
+  // is there because under `npm test` the signal arrives twice: from the terminal and from npm.
+  const stopping = new AbortController();
+  const stop = stopping.signal;
+  let stoppedAt = 0;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stop.aborted) {
+        if (Date.now() - stoppedAt > 1000) process.exit(130);
+        return;
+      }
+      stoppedAt = Date.now();
+      console.log('\nStopping: ending the running layer and what it started (Ctrl+C again to exit at once)');
+      stopping.abort();
+    });
+  }
 
   const results: LayerResult[] = [];
   let localServer: LocalServer | undefined;
   let localServerError: string | undefined;
   try {
-    if (layers.includes('unit')) {
+    if (layers.includes('unit') && !stop.aborted) {
       banner('unit');
       results.push(await runMochaLayer({
         layer: 'unit',
         args: ['--config', path.join(repoRoot, 'test', 'unit', '.mocharc.json'), ...(grep ? ['--grep', grep] : [])],
         timeoutMs: 5 * MINUTE,
+        stop,
       }));
     }
-    if (layers.includes('vscode') || layers.includes('ui')) {
+    if ((layers.includes('vscode') || layers.includes('ui')) && !stop.aborted) {
       try {
         localServer = await startLocalServer();
         console.log(`Local server: ${localServer.baseUrl}`);
@@ -39,18 +55,19 @@ async function main(): Promise<number> {
         console.log(`Local server not started (tests that need it will fail): ${localServerError}`);
       }
     }
-    if (layers.includes('vscode')) {
+    if (layers.includes('vscode') && !stop.aborted) {
       banner('vscode (extension host)');
-      results.push(await runExtensionHostLayer({ localServerUrl: localServer?.baseUrl, localServerError, grep, timeoutMs: 5 * MINUTE }));
+      results.push(await runExtensionHostLayer({ localServerUrl: localServer?.baseUrl, localServerError, grep, timeoutMs: 5 * MINUTE, stop }));
     }
-    if (layers.includes('ui')) {
+    if (layers.includes('ui') && !stop.aborted) {
       banner('ui (Playwright)');
-      results.push(await runUiLayer({ localServerUrl: localServer?.baseUrl, grep, timeoutMs: 8 * MINUTE }));
+      results.push(await runUiLayer({ localServerUrl: localServer?.baseUrl, grep, timeoutMs: 8 * MINUTE, stop }));
     }
   } finally {
     await localServer?.stop();
   }
-  return report(results);
+  const exitCode = report(results);
+  return stop.aborted ? 130 : exitCode;
 }
 
 function parseArgs(args: string[]): { layers: LayerName[]; grep?: string } {

@@ -26,6 +26,10 @@ export async function launchBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
+    // The runner decides what a signal means; Playwright still kills the browser when this process exits.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     viewport: { width: 1400, height: 900 },
     timeout: 60_000,
     // Chromium keeps its crash database under XDG_CONFIG_HOME: keep it in the fresh profile too.

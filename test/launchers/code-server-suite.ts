@@ -13,6 +13,8 @@ export interface SuiteRun {
   /** The compiled suite entry (out/test/vscode/index.js). */
   extensionTestsPath: string;
   timeoutMs: number;
+  /** Aborts when the user stops the run. */
+  stop?: AbortSignal;
 }
 
 /** Which VS Code code-server runs, as `--version` says. */
@@ -51,7 +53,7 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
     ]);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(run.profile.workspaceDir)}`
       + `&payload=${encodeURIComponent(payload)}`);
-    return await withDeadline(exitCode, run.timeoutMs, 'the extension-host suite did not finish');
+    return await withDeadline(exitCode, run.timeoutMs, 'the extension-host suite did not finish', run.stop);
   } finally {
     // Everything the workbench logged, for when the suite fails before its reporter speaks.
     saveConsole(consoleLines);

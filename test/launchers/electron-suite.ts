@@ -51,7 +51,7 @@ export async function runSuiteInElectron(executable: string, run: SuiteRun): Pro
     '--disable-workspace-trust',
   ], { name: 'vscode', env: { ...process.env, ...run.profile.env }, echo: true });
   try {
-    const exit = await withDeadline(vscode.exited, run.timeoutMs, 'the extension-host suite did not finish');
+    const exit = await withDeadline(vscode.exited, run.timeoutMs, 'the extension-host suite did not finish', run.stop);
     return typeof exit === 'number' ? exit : 1;
   } finally {
     await vscode.stop();

@@ -11,6 +11,8 @@ export interface MochaLayerOptions {
   env?: Record<string, string>;
   timeoutMs: number;
   runtime?: string;
+  /** Aborts when the user stops the run. */
+  stop?: AbortSignal;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function runMochaLayer(options: MochaLayerOptions): Promise<LayerRe
     exitSignal: 'SIGTERM',
   });
   try {
-    const exit = await withDeadline(mocha.exited, options.timeoutMs, `the ${options.layer} layer did not finish`);
+    const exit = await withDeadline(mocha.exited, options.timeoutMs, `the ${options.layer} layer did not finish`, options.stop);
     const counts = readCounts(resultsFile);
     if (!counts) return couldNotRun(options.layer, `mocha exited with ${exit} without reporting results`, started, options.runtime);
     return { layer: options.layer, counts, runtime: options.runtime, seconds: (Date.now() - started) / 1000 };

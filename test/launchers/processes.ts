@@ -119,15 +119,24 @@ export function tail(text: string, lines = 30): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** Rejects after timeoutMs with the message, unless the promise settles first. */
-export async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
+/**
+ * Rejects after timeoutMs with the message, or as soon as stop aborts (the user stopped the run),
+ * unless the promise settles first.
+ */
+export async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, message: string,
+  stop?: AbortSignal): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let onStop: (() => void) | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${message} (after ${Math.round(timeoutMs / 1000)} s)`)), timeoutMs);
+    onStop = () => reject(new Error(`${message}: the run was stopped`));
+    if (stop?.aborted) onStop();
+    stop?.addEventListener('abort', onStop, { once: true });
   });
   try {
     return await Promise.race([promise, deadline]);
   } finally {
     clearTimeout(timer);
+    if (onStop) stop?.removeEventListener('abort', onStop);
   }
 }

@@ -12,6 +12,7 @@ export interface UiLayerOptions {
   localServerUrl?: string;
   grep?: string;
   timeoutMs: number;
+  stop?: AbortSignal;
 }
 
 /**
@@ -50,6 +51,7 @@ function runUiSuite(options: UiLayerOptions, vsix: string, runtime: string | und
     },
     timeoutMs: options.timeoutMs,
     runtime,
+    stop: options.stop,
   });
 }
 

@@ -11,6 +11,7 @@ export interface ExtensionHostLayerOptions {
   localServerError?: string;
   grep?: string;
   timeoutMs: number;
+  stop?: AbortSignal;
 }
 
 /**
@@ -33,6 +34,7 @@ export async function runExtensionHostLayer(options: ExtensionHostLayerOptions):
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: path.join(repoRoot, 'out', 'test', 'vscode', 'index.js'),
     timeoutMs: options.timeoutMs,
+    stop: options.stop,
   };
   let runtime: string | undefined;
   try {
