@@ -96,7 +96,6 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
       this.inFlight = request;
     }
 
-    this.deps.status.set({ kind: 'working' });
     try {
       const finished = request.result.then(() => 'finished' as const);
       // A block is shown from its first complete line; the rest replaces it when it has arrived.
@@ -115,15 +114,9 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
       const texts = this.deps.cache().get(prefix, suffix) ?? [];
       if (texts.length > 0 && !itemText) this.prefetchAfter(texts[0], completionContext, settings);
       return toItems(texts);
-    } catch (error) {
-      if (request.signal.aborted) {
-        if (this.deps.status.status.kind === 'working') this.deps.status.set({ kind: 'idle' });
-        return undefined;
-      }
-      this.deps.failures.inlineFailed(error, settings.serverUrl);
+    } catch {
+      // The request's own handlers (see start) report its failure once, whichever calls awaited it.
       return undefined;
-    } finally {
-      if (token.isCancellationRequested && this.deps.status.status.kind === 'working') this.deps.status.set({ kind: 'idle' });
     }
   }
 
@@ -193,14 +186,23 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     }, () => undefined);
   }
 
-  /** Starts a streamed request whose usable candidates land in the cache when it ends. */
+  /**
+   * Starts a streamed request whose usable candidates land in the cache when it ends. The status bar
+   * follows requests, not calls: VS Code cancels calls freely, but a request's end is always reported.
+   */
   private start(context: CompletionContext, settings: Settings, purpose: 'inline' | 'prefetch'): InlineRequest {
     const cache = this.deps.cache();
     const request = new InlineRequest(this.deps.engine, context, { n: settings.n });
+    if (purpose === 'inline') this.deps.status.set({ kind: 'working' });
     request.result.then(
       (result) => this.finished(request, result, cache, settings, purpose),
-      (error) => {
-        if (!request.signal.aborted) this.deps.log.debug(`${purpose}: ${error instanceof Error ? error.message : String(error)}`);
+      (error: unknown) => {
+        if (purpose === 'prefetch') {
+          if (!request.signal.aborted) this.deps.log.debug(`prefetch: ${error instanceof Error ? error.message : String(error)}`);
+          return;
+        }
+        if (!request.signal.aborted) this.deps.failures.inlineFailed(error, settings.serverUrl);
+        else if (this.inFlight === undefined && this.deps.status.status.kind === 'working') this.deps.status.set({ kind: 'idle' });
       },
     );
     return request;
