@@ -79,12 +79,7 @@ export function judgeTargets(report: BenchReport): TargetResult[] {
       pass: on.flicker <= baseline.flicker,
       detail: `${on.flicker} of ${on.typedIntoSuggestion} vs ${baseline.flicker} of ${baseline.typedIntoSuggestion}`,
     },
-    {
-      name: `pause to ghost within ${OVERHEAD_TARGET_MS} ms of server latency + debounce (median)`,
-      pass: on.overheadMedianMs <= OVERHEAD_TARGET_MS,
-      detail: `median ${fmt(on.overheadMedianMs, 0)} ms over ${on.overheadSamples} pauses, p90 ${fmt(on.overheadP90Ms, 0)} ms (debounce bound ${report.debounceMs} ms; `
-        + `server ${report.latency.firstTokenMs} ms + ${report.latency.perTokenMs} ms/token)`,
-    },
+    pauseToGhostTarget(report, on),
     {
       name: `provider time per call < ${PROVIDER_TARGET_MS} ms at every size (cache-hit path, median)`,
       pass: hits.length > 0 && hits.every((t) => t.medianMs < PROVIDER_TARGET_MS),
@@ -92,6 +87,30 @@ export function judgeTargets(report: BenchReport): TargetResult[] {
         + `request path incl. loopback round trip: slowest ${slowestRequest.sizeLabel} median ${slowestRequest.medianMs.toFixed(3)} ms`,
     },
   ];
+}
+
+/**
+ * Pauses answered by a request that ended inside them are judged on the time past debounce + server;
+ * when earlier work (cache, the request in flight, prefetch) answered every pause, there are none, and
+ * the pause-to-ghost time itself is judged against the same budget.
+ */
+function pauseToGhostTarget(report: BenchReport, on: PeerFigures): TargetResult {
+  const server = `server ${report.latency.firstTokenMs} ms + ${report.latency.perTokenMs} ms/token`;
+  const name = `pause to ghost within ${OVERHEAD_TARGET_MS} ms of server latency + debounce (median)`;
+  if (on.overheadSamples > 0) {
+    return {
+      name,
+      pass: on.overheadMedianMs <= OVERHEAD_TARGET_MS,
+      detail: `median ${fmt(on.overheadMedianMs, 0)} ms over ${on.overheadSamples} pauses, p90 ${fmt(on.overheadP90Ms, 0)} ms (debounce bound ${report.debounceMs} ms; ${server})`,
+    };
+  }
+  const budget = report.debounceMs + report.latency.firstTokenMs + OVERHEAD_TARGET_MS;
+  return {
+    name,
+    pass: on.pausesWithGhost > 0 && on.pauseToGhostMedianMs <= budget,
+    detail: `no pause waited for a new request: pause to ghost median ${fmt(on.pauseToGhostMedianMs, 0)} ms over ${on.pausesWithGhost} pauses, `
+      + `within the ${budget} ms budget (debounce bound ${report.debounceMs} ms; ${server})`,
+  };
 }
 
 function row(name: string, a: string, b: string, c: string): string {
