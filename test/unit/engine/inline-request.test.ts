@@ -86,24 +86,6 @@ describe('inline request', () => {
     request.abort();
     assert.equal(await (await server.waitForRequest(1)).ended, 'aborted');
   });
-});
-
-describe('inline request, shown a line at a time', () => {
-  let server: FakeCompletionServer;
-  let gpt: Gpt;
-  let engine: CompletionEngine;
-
-  beforeEach(async () => {
-    server = await startFakeServer();
-    gpt = new Gpt({ serverURL: server.baseUrl });
-    const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: server.baseUrl, model: 'm', fim: 'suffix' };
-    engine = new CompletionEngine({ gpt: () => gpt, settings: () => settings, models: new ModelResolver(), suffixSupport: new SuffixSupport() });
-  });
-
-  afterEach(async () => {
-    await gpt.close();
-    await server.close();
-  });
 
   it('signals the first complete line long before a slow block ends', async () => {
     server.script(answers.text('first line\n  second line\n  third line\n  fourth line\n  fifth line', { chunkDelayMs: 150 }));
