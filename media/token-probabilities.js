@@ -11,6 +11,8 @@
   /** @type {{ viewId: number, view: any, branch: any } | undefined} */
   let state;
   let renderedViewId = -1;
+  /** The branch status last drawn, to tell when a branch has just arrived. */
+  let renderedBranchStatus;
   /** The token whose alternatives show when the pointer is not over another one. */
   let current = 0;
   /** @type {number | undefined} */
@@ -42,7 +44,23 @@
       showDetails();
     }
     const branchHost = document.getElementById('branch');
-    if (branchHost) branchHost.replaceChildren(...renderBranch(state.branch, view));
+    if (branchHost) {
+      // Re-rendering must not drop a keyboard user: focus that was in the branch stays there, and a
+      // branch that has just arrived takes the focus, so Enter inserts it.
+      const hadFocus = branchHost.contains(document.activeElement);
+      const status = state.branch ? state.branch.status : undefined;
+      const arrived = status === 'ready' && renderedBranchStatus !== 'ready';
+      renderedBranchStatus = status;
+      branchHost.replaceChildren(...renderBranch(state.branch, view));
+      if (hadFocus || arrived) focusBranch(branchHost);
+    }
+  }
+
+  /** Focuses the branch's button, or its text when the button is disabled (a disabled button takes no focus). */
+  function focusBranch(branchHost) {
+    const button = branchHost.querySelector('.branch-actions button');
+    const target = button instanceof HTMLButtonElement && !button.disabled ? button : branchHost.querySelector('#branch-text');
+    if (target instanceof HTMLElement) target.focus();
   }
 
   /** @returns {Node[]} */
@@ -202,7 +220,7 @@
       : branch.status === 'failed'
         ? el('p', { className: 'error', role: 'alert' }, `The server could not continue: ${branch.error ?? 'unknown error'}`)
         : el('p', { className: 'meta', role: 'status' }, branch.continuation ? 'The model continued like this:' : 'The model stopped right after the alternative.');
-    const text = el('div', { className: 'branch-text', id: 'branch-text' },
+    const text = el('div', { className: 'branch-text', id: 'branch-text', tabIndex: -1 },
       el('span', { className: 'kept' }, branch.kept),
       el('span', { className: 'chosen' }, branch.alternative),
       el('span', { className: 'continuation' }, branch.continuation));

@@ -34,6 +34,14 @@ export class StreamingInsert {
     return this.inserted;
   }
 
+  /** Puts the cursor right after what was written (the editor would otherwise stretch the selection over it). */
+  placeCursorAfter(): void {
+    const document = this.editor.document;
+    if (!this.inserted || document.isClosed || document.version !== this.expectedVersion) return;
+    const end = document.positionAt(this.startOffset + this.inserted.length);
+    this.editor.selection = new vscode.Selection(end, end);
+  }
+
   /** Queues `text` to be written after what is already there; throws once writing has failed. */
   append(text: string): void {
     if (this.failure) throw this.failure;

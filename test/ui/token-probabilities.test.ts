@@ -90,14 +90,16 @@ describe('Token Probabilities by keyboard', () => {
     assert.match(await insert.textContent() ?? '', /Replace the completion from this token on in story\.md/);
     await screenshot(page, 'ui-token-probabilities-branch');
 
-    // The focus is still on ' under': Tab passes ' past', then reaches the button.
-    await pressAndExpectFocus(page, 'Tab', past);
-    await pressAndExpectFocus(page, 'Tab', view.locator('#branch .branch-actions button:focus'));
+    // The branch that has just arrived takes the focus, so Enter inserts it.
+    await view.locator('#branch .branch-actions button:focus').waitFor({ timeout: 5000 })
+      .catch(() => { throw new Error('the focus did not move to the branch\'s button when the branch arrived'); });
     await page.keyboard.press('Enter');
     const text = await waitForEditorText(page, (current) => current.includes('under the fence'));
     assert.ok(text.includes(`${LINE} jumps under the fence`), text);
     assert.doesNotMatch(text, /over|dog/);
     await insert.filter({ hasText: 'Inserted' }).waitFor();
+    await view.locator('#branch :focus').waitFor({ timeout: 5000 })
+      .catch(() => { throw new Error('after Insert the keyboard focus left the branch'); });
     await screenshot(page, 'ui-token-probabilities-inserted');
   });
 });

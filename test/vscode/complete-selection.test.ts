@@ -34,6 +34,8 @@ describe('Complete Selection', () => {
     assert.equal(request.body.suffix, '\nEnd.');
     assert.equal(request.body.stream, true);
     assert.equal(editor.document.getText(), 'Intro.\nThe quick brown fox jumps over the lazy dog.\nEnd.');
+    assert.ok(editor.selection.isEmpty, 'the selection does not stretch over the inserted text');
+    assert.equal(editor.document.offsetAt(editor.selection.active), 'Intro.\nThe quick brown fox jumps over the lazy dog.'.length, 'the cursor is after it');
   });
 
   it('is undone in one step', async () => {

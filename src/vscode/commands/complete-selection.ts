@@ -101,6 +101,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
           progress.report({ message: `completing: ${received} characters so far` });
         }
         await writer.finished();
+        writer.placeCursorAfter();
         deps.log.info(`Complete Selection: ${streaming.model} (${streaming.fim}) ${input.prefix.length}+${input.suffix.length} chars -> ${writer.text.length} chars in ${Date.now() - started} ms`);
         deps.status.set({ kind: 'idle', detail: `last answer in ${Date.now() - started} ms` });
         if (!writer.text) void vscode.window.showInformationMessage('Prompt Complete: the model returned no text.');
@@ -109,6 +110,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
         if (token.isCancellationRequested) {
           // The user stopped it: keep what arrived, as they saw it arrive.
           await writer.finished().catch(() => undefined);
+          writer.placeCursorAfter();
           deps.status.set({ kind: 'idle' });
           deps.log.info(`Complete Selection cancelled after ${writer.text.length} chars`);
           return;
@@ -166,6 +168,10 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
   );
   if (!picked) return;
   const applied = await editor.edit((builder) => builder.insert(insertAt, picked.text));
+  if (applied) {
+    const end = editor.document.positionAt(editor.document.offsetAt(insertAt) + picked.text.length);
+    editor.selection = new vscode.Selection(end, end);
+  }
   const candidate = outcome.candidates.find((c) => c.text === picked.text);
   if (applied) reportInserted(deps, editor, insertAt, { text: picked.text, prompt: outcome.prompt, suffix: outcome.fim === 'suffix' ? input.suffix : undefined, model: outcome.model, logprobs: candidate?.logprobs ?? null });
 }
