@@ -61,11 +61,16 @@ export class ClientProvider implements vscode.Disposable {
     if (key && !mayCarryKey(settings.serverUrl, settings.allowInsecureKey)) throw new InsecureKeyError(settings.serverUrl);
   }
 
+  /**
+   * The key for a request to `serverUrl` (the URL this client was built for, so the decision and the
+   * request can never disagree). A key that may not travel there stops the request before it is sent.
+   */
   private async keyFor(serverUrl: string): Promise<string | undefined> {
     const key = await this.keys.get();
     if (!key) return undefined;
     this.log.addSecret(key);
-    return mayCarryKey(serverUrl, this.settings().allowInsecureKey) ? key : undefined;
+    if (!mayCarryKey(serverUrl, this.settings().allowInsecureKey)) throw new InsecureKeyError(serverUrl);
+    return key;
   }
 
   dispose(): void {

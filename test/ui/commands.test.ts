@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { BASE_SETTINGS } from '../support/code-server';
 import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand } from './support/commands';
-import { editUserSettings } from './support/settings';
 import { openFile, pressKeys, readEditorText, typeInEditor, waitForEditorText } from './support/editor';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
@@ -79,10 +77,28 @@ describe('Commands from the palette and the status bar', () => {
     assert.match(text, /word2/);
     assert.doesNotMatch(text, /word59/);
   });
+});
+
+describe('Complete Selection with several candidates', () => {
+  let server: FakeCompletionServer;
+  before(async () => {
+    server = await startFakeServer({ models: ['small-coder'] });
+  });
+  after(async () => {
+    await server?.close();
+  });
+  const candidatesWorkbench = useWorkbench(() => ({
+    settings: {
+      'promptComplete.serverUrl': server.baseUrl,
+      'promptComplete.model': 'small-coder',
+      'promptComplete.n': 3,
+      'promptComplete.inline.enabled': false,
+    },
+    files: { 'notes.md': 'The plan:\n' },
+  }));
 
   it('with n > 1, Complete Selection offers the candidates in a list and inserts the one chosen', async () => {
-    const { page } = workbench();
-    await editUserSettings(page, { ...BASE_SETTINGS, ...settings(), 'promptComplete.model': 'small-coder', 'promptComplete.n': 3 });
+    const { page } = candidatesWorkbench();
     server.script(answers.choices([' alpha plan', ' beta plan', ' gamma plan']));
     await openFile(page, 'notes.md');
     await pressKeys(page, 'Control+End');
@@ -93,6 +109,5 @@ describe('Commands from the palette and the status bar', () => {
     await pickQuickPickItem(page, 'beta plan');
     const text = await waitForEditorText(page, (current) => current.includes('beta plan'));
     assert.doesNotMatch(text, /alpha plan|gamma plan/);
-    await editUserSettings(page, { ...BASE_SETTINGS, ...settings() });
   });
 });
