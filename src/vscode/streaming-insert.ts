@@ -58,16 +58,24 @@ export class StreamingInsert {
 
   /** Removes what was written, if the document still holds it where it was written. */
   async rollback(): Promise<void> {
+    await this.truncate(0);
+  }
+
+  /** Keeps only the first `length` characters of what was written (same conditions as rollback). */
+  async truncate(length: number): Promise<void> {
     await this.flushing.catch(() => undefined);
-    if (!this.inserted || this.editor.document.version !== this.expectedVersion) return;
+    this.buffer = '';
+    if (length >= this.inserted.length || this.editor.document.version !== this.expectedVersion) return;
     const document = this.editor.document;
-    const start = document.positionAt(this.startOffset);
+    const start = document.positionAt(this.startOffset + length);
     const end = document.positionAt(this.startOffset + this.inserted.length);
-    await this.editor.edit((builder) => builder.delete(new vscode.Range(start, end)), {
+    const applied = await this.editor.edit((builder) => builder.delete(new vscode.Range(start, end)), {
       undoStopBefore: false,
       undoStopAfter: false,
     });
-    this.inserted = '';
+    if (!applied) return;
+    this.inserted = this.inserted.slice(0, length);
+    this.expectedVersion = document.version;
   }
 
   private async flush(): Promise<void> {

@@ -59,6 +59,16 @@ describe('Complete Selection', () => {
     assert.equal(editor.document.getText(), 'hello world\nrest');
   });
 
+  it('stops a model that repeats one line over and over, keeping that line once, in one undo step', async () => {
+    server.script(answers.text('\n  step();\n  }\n  }\n  }\n  }\n  }\n  }\n  }\n  }\n', { chunkDelayMs: 5 }));
+    const editor = await openWithSelection('run {', 'run {');
+    await vscode.commands.executeCommand('promptComplete.completeSelection');
+    assert.equal(editor.document.getText(), 'run {\n  step();\n  }\n');
+    assert.equal((await server.waitForRequest(1)).body.stream, true);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), 'run {');
+  });
+
   it('removes what it inserted when the stream is cut before it ends', async () => {
     server.script(answers.text(' alpha beta gamma delta epsilon', { cutAfterChunks: 3, chunkDelayMs: 30 }));
     const editor = await openWithSelection('Letters:', 'Letters:');

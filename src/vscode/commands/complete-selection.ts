@@ -3,6 +3,7 @@ import { extractContext } from '../../core/context';
 import type { CompletionLogprobs } from '../../client';
 import type { CompletionEngine, CompletionInput } from '../../engine/completion-engine';
 import { LogprobsAccumulator } from '../../engine/logprobs-accumulator';
+import { LoopGuard } from '../../engine/loop-guard';
 import type { Settings } from '../../engine/settings';
 import type { ClientProvider } from '../client-provider';
 import { DocumentLines } from '../document-lines';
@@ -88,6 +89,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
       try {
         const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true });
         const logprobs = new LogprobsAccumulator();
+        const loop = new LoopGuard();
         for await (const delta of streaming.deltas) {
           if (delta.index !== 0) continue;
           if (received + delta.text.length > MAX_INSERTED_CHARS) {
@@ -99,8 +101,14 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
           logprobs.add(delta.logprobs);
           received += delta.text.length;
           progress.report({ message: `completing: ${received} characters so far` });
+          if (loop.push(delta.text)) break;
         }
         await writer.finished();
+        if (loop.cutAt !== undefined) {
+          // The model repeats one line over and over: keep it once and stop paying for the rest.
+          await writer.truncate(loop.cutAt);
+          deps.log.info(`Complete Selection stopped a loop of repeated lines after ${loop.cutAt} characters`);
+        }
         writer.placeCursorAfter();
         deps.log.info(`Complete Selection: ${streaming.model} (${streaming.fim}) ${input.prefix.length}+${input.suffix.length} chars -> ${writer.text.length} chars in ${Date.now() - started} ms`);
         deps.status.set({ kind: 'idle', detail: `last answer in ${Date.now() - started} ms` });
