@@ -1,8 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from '../../test/launchers/browser';
-import { createProfile, installExtension, startCodeServer, type CodeServer } from '../../test/support/code-server';
+import { openWorkbench } from '../../test/ui/support/workbench';
 
 /**
  * Editor settings both peers are measured with. Auto-closing, auto-indent, format-on-type and
@@ -34,7 +31,7 @@ export const TYPING_EDITOR_SETTINGS: Record<string, unknown> = {
   'files.autoSave': 'off',
 };
 
-/** A code-server workbench in headless Chromium with one extension installed. */
+/** What the bench needs of a code-server workbench: its page, and a way to close it. */
 export interface BenchWorkbench {
   readonly page: Page;
   close(): Promise<void>;
@@ -48,33 +45,15 @@ export interface BenchWorkbenchOptions {
   files: Record<string, string>;
 }
 
-/** Starts code-server on a fresh profile with the extension installed, opens the workbench, waits for activation. */
-export async function openBenchWorkbench(options: BenchWorkbenchOptions): Promise<BenchWorkbench> {
-  const profile = createProfile({ ...TYPING_EDITOR_SETTINGS, ...options.settings });
-  for (const [file, content] of Object.entries(options.files)) {
-    fs.writeFileSync(path.join(profile.workspaceDir, file), content);
-  }
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  const close = async (): Promise<void> => {
-    await browser?.close();
-    await server?.stop();
-    profile.remove();
-  };
-  try {
-    installExtension(profile, options.vsix);
-    server = await startCodeServer(profile);
-    browser = await launchBrowser();
-    const page = await browser.context.newPage();
+/** The UI tests' workbench, with the typing settings, a window tall enough to keep a typed file on screen, and patient waits. */
+export function openBenchWorkbench(options: BenchWorkbenchOptions): Promise<BenchWorkbench> {
+  return openWorkbench({
+    vsix: options.vsix,
+    extensionId: options.extensionId,
+    settings: { ...TYPING_EDITOR_SETTINGS, ...options.settings },
+    files: options.files,
     // Tall enough that a typed file stays on screen, so the rendered lines are the whole document.
-    await page.setViewportSize({ width: 1400, height: 1600 });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(profile.workspaceDir)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator(`.statusbar-item[id^="${options.extensionId}."]`).first().waitFor({ timeout: 60_000 });
-    return { page, close };
-  } catch (err) {
-    await close();
-    throw err;
-  }
+    viewport: { width: 1400, height: 1600 },
+    actionTimeoutMs: 20_000,
+  });
 }

@@ -62,17 +62,17 @@ export class CompletionEngine {
 
   /** Asks for complete candidates in one response. */
   async complete(input: CompletionInput, options: CompletionCallOptions = {}): Promise<CompletionOutcome> {
-    return this.withFimFallback(input, options, async (request, stopTexts) => {
-      const { createCompletionResponse } = await this.deps.gpt().completions.createCompletion(request, this.requestOptions(options));
-      const candidates = [...createCompletionResponse.choices]
+    const sent = await this.withFimFallback(input, options, async (gpt, built) => {
+      const { createCompletionResponse } = await gpt.completions.createCompletion(built.request, this.requestOptions(options));
+      return [...createCompletionResponse.choices]
         .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
         .map((choice) => ({
-          text: cutAtStop(choice.text ?? '', stopTexts),
+          text: cutAtStop(choice.text ?? '', built.stopTexts),
           finishReason: choice.finishReason ?? null,
           logprobs: choice.logprobs ?? null,
         }));
-      return candidates;
     });
+    return { candidates: sent.value, model: sent.model, fim: sent.fim, prompt: sent.built.prompt };
   }
 
   /**
@@ -81,44 +81,36 @@ export class CompletionEngine {
    * Breaking out of `deltas` or aborting `options.signal` closes the connection.
    */
   async stream(input: CompletionInput, options: CompletionCallOptions = {}): Promise<StreamingCompletion> {
+    const sent = await this.withFimFallback(input, options, async (gpt, built) => {
+      const iterator = gpt.completions.createCompletionStream(built.request, this.requestOptions(options))[Symbol.asyncIterator]();
+      return { iterator, first: await iterator.next() };
+    });
+    const { iterator, first } = sent.value;
+    return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas: streamDeltas(iterator, first, sent.built) };
+  }
+
+  /**
+   * Resolves the model and sends with the suffix as `chooseFim` decides; when a server in "auto" mode
+   * rejects `suffix`, remembers that and sends once more through the template.
+   */
+  private async withFimFallback<T>(
+    input: CompletionInput,
+    options: CompletionCallOptions,
+    send: (gpt: Gpt, built: BuiltRequest) => Promise<T>,
+  ): Promise<{ value: T; model: string; fim: FimUsed; built: BuiltRequest }> {
     const settings = this.deps.settings();
     const gpt = this.deps.gpt();
     const model = await this.deps.models.resolve(gpt, settings.serverUrl, settings.model, options.signal);
-    const open = async (fim: FimUsed) => {
-      const built = buildRequest(input, settings, model, fim, options);
-      const iterator = gpt.completions.createCompletionStream(built.request, this.requestOptions(options))[Symbol.asyncIterator]();
-      const first = await iterator.next();
-      return { fim, built, iterator, first };
-    };
-    let opened: Awaited<ReturnType<typeof open>>;
-    const fim = this.chooseFim(settings, input);
-    try {
-      opened = await open(fim);
-    } catch (error) {
-      if (!this.shouldFallBack(error, settings, fim)) throw error;
-      this.deps.suffixSupport.markRejected(settings.serverUrl);
-      opened = await open('template');
-    }
-    return { model, fim: opened.fim, prompt: opened.built.prompt, deltas: streamDeltas(opened.iterator, opened.first, opened.built) };
-  }
-
-  private async withFimFallback(
-    input: CompletionInput,
-    options: CompletionCallOptions,
-    send: (request: CreateCompletionRequest, stopTexts: string[]) => Promise<Candidate[]>,
-  ): Promise<CompletionOutcome> {
-    const settings = this.deps.settings();
-    const model = await this.deps.models.resolve(this.deps.gpt(), settings.serverUrl, settings.model, options.signal);
     let fim = this.chooseFim(settings, input);
     let built = buildRequest(input, settings, model, fim, options);
     try {
-      return { candidates: await send(built.request, built.stopTexts), model, fim, prompt: built.prompt };
+      return { value: await send(gpt, built), model, fim, built };
     } catch (error) {
       if (!this.shouldFallBack(error, settings, fim)) throw error;
       this.deps.suffixSupport.markRejected(settings.serverUrl);
       fim = 'template';
       built = buildRequest(input, settings, model, fim, options);
-      return { candidates: await send(built.request, built.stopTexts), model, fim, prompt: built.prompt };
+      return { value: await send(gpt, built), model, fim, built };
     }
   }
 

@@ -25,6 +25,12 @@ export interface WorkbenchOptions {
   files?: Record<string, string>;
   /** The .vsix to install (default: PROMPT_COMPLETE_VSIX, else prompt-complete.vsix in the repo). */
   vsix?: string;
+  /** The installed extension's publisher.name (default: this one's); its status bar item tells it activated. */
+  extensionId?: string;
+  /** The browser window's size (default: Playwright's 1280x720). */
+  viewport?: { width: number; height: number };
+  /** How long page actions may wait (default 15 s). */
+  actionTimeoutMs?: number;
   timeoutMs?: number;
 }
 
@@ -49,12 +55,13 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     server = await startCodeServer(profile);
     browser = await launchBrowser();
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    if (options.viewport) await page.setViewportSize(options.viewport);
+    page.setDefaultTimeout(options.actionTimeoutMs ?? 15_000);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(profile.workspaceDir)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
     // The remote extension host starts seconds after the workbench shows; the extension's status bar
     // item (its id starts with the extension id) tells that it has activated.
-    await page.locator(`.statusbar-item[id^="${EXTENSION_ID}."]`).first().waitFor({ timeout: timeoutMs })
+    await page.locator(`.statusbar-item[id^="${options.extensionId ?? EXTENSION_ID}."]`).first().waitFor({ timeout: timeoutMs })
       .catch((err: Error) => { throw new Error(`the extension did not activate (no status bar item): ${err.message}`); });
     return { page, server, profile, close };
   } catch (err) {
