@@ -19,6 +19,8 @@ export function describeError(error: unknown, serverUrl: string): Failure {
     if (status === 404) return { kind: 'model', reason: `not found (404)${detail}: check promptComplete.serverUrl and the model` };
     if (status === 429) return { kind: 'rateLimit', reason: `rate limited by the server (429)${detail}` };
     if (status >= 500) return { kind: 'server', reason: `server error ${status}${detail}` };
+    // An error object sent with a success status (quota, billing, a gateway's refusal).
+    if (status < 400) return { kind: 'server', reason: `the server answered with an error${detail}` };
     return { kind: 'badRequest', reason: `the server rejected the request (${status})${detail}` };
   }
   if (error instanceof RequestTimeoutError) return { kind: 'timeout', reason: `no answer from ${hostOf(serverUrl)} in time (promptComplete.requestTimeoutMs)` };
