@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readSettings, type Settings } from '../engine/settings';
+import { readSettings, userOnlyReader, type Settings } from '../engine/settings';
 
 /**
  * Holds the validated settings, re-reads them when the user changes them, and tells the user once
@@ -28,7 +28,7 @@ export class SettingsWatcher implements vscode.Disposable {
 
   private read(): Settings {
     const config = vscode.workspace.getConfiguration('promptComplete');
-    const { settings, problems } = readSettings((key) => config.get(key));
+    const { settings, problems } = readSettings(userOnlyReader((key) => config.get(key), (key) => config.inspect(key)));
     for (const problem of problems) {
       const id = `${problem.key}: ${problem.message}`;
       if (this.reported.has(id)) continue;
