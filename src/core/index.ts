@@ -4,6 +4,7 @@ export * from './cache';
 export * from './context';
 export * from './debounce';
 export * from './fim';
+export * from './inert-text';
 export * from './logprobs';
 export * from './postprocess';
 export * from './stream-stop';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inert-text';
 import { readSettings, userOnlyReader, type Settings } from '../engine/settings';
 
 /**
@@ -33,7 +34,8 @@ export class SettingsWatcher implements vscode.Disposable {
       const id = `${problem.key}: ${problem.message}`;
       if (this.reported.has(id)) continue;
       this.reported.add(id);
-      void vscode.window.showWarningMessage(`Prompt Complete: ${problem.key} ${problem.message}.`, 'Open Settings').then((choice) => {
+      // The message quotes the value, which a workspace may have written: shown as inert text.
+      void vscode.window.showWarningMessage(`Prompt Complete: ${inertText(`${problem.key} ${problem.message}`)}.`, 'Open Settings').then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', problem.key);
       });
     }
