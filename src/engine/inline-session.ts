@@ -228,7 +228,8 @@ export class InlineSession {
         this.lastLatencyMs = result.firstChunkMs;
         if (purpose === 'inline') debounce.recordLatency(result.firstChunkMs);
         const candidates = judge(result, ownContext).filter(({ confidence }) => confidence === undefined || confidence >= settings.minConfidence);
-        cache.set(ownContext.prefix, ownContext.suffix, candidates.map(({ raw }) => raw));
+        // An empty candidate is no answer: with none left, the cache remembers that this spot has nothing.
+        cache.set(ownContext.prefix, ownContext.suffix, candidates.filter(({ raw }) => raw !== '').map(({ raw }) => raw));
         const shown = candidates.find(({ processed }) => processed.text.trim() !== '');
         this.emit({ type: 'finished', purpose, context: ownContext, result, shown, kept: candidates.length });
         return candidates;
