@@ -10,6 +10,7 @@ import { CompletionHistory } from './vscode/completion-history';
 import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
 import { completeSelection } from './vscode/commands/complete-selection';
+import { forgetServerQuirks } from './vscode/commands/forget-server-quirks';
 import { selectModel } from './vscode/commands/select-model';
 import { setApiKey } from './vscode/commands/set-api-key';
 import { showMenu } from './vscode/commands/show-menu';
@@ -35,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const failures = new FailureReporter(status, log);
   const inlineSwitch = new InlineSwitch(settings);
   const models = new ModelResolver();
-  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport: new SuffixSupport(context.globalState) });
+  const suffixSupport = new SuffixSupport(context.globalState);
+  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport });
 
   const history = new CompletionHistory();
   const session = new InlineSession({
@@ -90,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),
     vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu(settings, inlineSwitch, status)),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
+    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ suffixSupport, session, log })),
   );
   showSwitchState();
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
