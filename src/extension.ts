@@ -22,6 +22,7 @@ import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
 import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
+import { SwitchStatus } from './vscode/switch-status';
 import { registerTokenProbabilities } from './vscode/token-probabilities/register';
 
 /** Builds the extension's parts, wires them together and registers them; all behaviour lives in them. */
@@ -48,14 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   const provider = new InlineProvider({ settings, session, inlineSwitch });
 
-  const showSwitchState = () => {
-    const editor = vscode.window.activeTextEditor;
-    const until = inlineSwitch.snoozedUntil;
-    if (until) status.set({ kind: 'snoozed', until });
-    else if (!settings().inlineEnabled) status.set({ kind: 'disabled' });
-    else if (editor && settings().disabledLanguages.includes(editor.document.languageId)) status.set({ kind: 'disabledForLanguage', languageId: editor.document.languageId });
-    else if (status.status.kind !== 'error') status.set({ kind: 'idle' });
-  };
+  const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
 
   context.subscriptions.push(
     channel,
@@ -64,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
     clients,
     status,
     inlineSwitch,
+    switchStatus,
     history,
     registerTokenProbabilities({ context, history, engine, settings, log }),
     session,
@@ -71,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher.onDidChange((next) => {
       if (session.applySettings(next)) models.clear();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
-      showSwitchState();
+      switchStatus.refresh();
     }),
     keys.onDidChange(() => {
       failures.keyChanged();
@@ -79,8 +74,6 @@ export function activate(context: vscode.ExtensionContext): void {
       session.forgetAnswers();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
     }),
-    inlineSwitch.onDidChange(showSwitchState),
-    vscode.window.onDidChangeActiveTextEditor(showSwitchState),
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
@@ -94,7 +87,6 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
     vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ suffixSupport, session, log })),
   );
-  showSwitchState();
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
 }
 
