@@ -6,7 +6,7 @@
  * Line breaks and other control characters become spaces, and the text is cut to `maxLength`.
  */
 export function inertText(text: string, maxLength = 400): string {
-  const oneLine = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  const oneLine = text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
   const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
   return cut.replace(/\]\s*\(/g, '] (');
 }

@@ -1,4 +1,4 @@
-import type { FimFamily } from '../core/fim';
+import { FIM_FAMILIES, type FimFamily } from '../core/fim';
 
 export type FimMode = 'auto' | 'suffix' | 'template';
 export type MultilineMode = 'auto' | 'always' | 'never';
@@ -66,8 +66,6 @@ export function userOnlyReader(get: Reader, inspect: (key: string) => SettingLay
     return layers?.globalValue !== undefined ? layers.globalValue : layers?.defaultValue;
   };
 }
-
-const FIM_FAMILIES: readonly FimFamily[] = ['starcoder', 'qwen', 'codellama', 'deepseek', 'codestral', 'codegemma'];
 
 /** Default values; they match the defaults declared in package.json. */
 export const DEFAULT_SETTINGS: Settings = {

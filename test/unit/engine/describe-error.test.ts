@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { Gpt } from '../../../src/client';
 import { describeError } from '../../../src/engine/describe-error';
+import { InsecureKeyError } from '../../../src/engine/key-policy';
+import { NoModelError } from '../../../src/engine/model-resolver';
 import { answers, startFakeServer, type FakeCompletionServer } from '../../support/fake-server';
 
 /** The error a real request gets from a server scripted to answer `answer`. */
@@ -35,7 +37,7 @@ describe('describing failures to the user', () => {
     { name: 'a rate limit', answer: answers.jsonError(429, 'Rate limit reached'), kind: 'rateLimit', reason: /rate limited.*429/ },
     { name: 'a gateway\'s HTML page', answer: answers.rawError(502, '<html><body><h1>502 Bad Gateway</h1></body></html>'), kind: 'server', reason: /server error 502: 502 Bad Gateway/ },
     { name: 'a bad request', answer: answers.jsonError(400, 'max_tokens is too large'), kind: 'badRequest', reason: /rejected the request \(400\): max_tokens is too large/ },
-    { name: 'an error object sent with status 200', answer: answers.jsonError(200, 'You exceeded your current quota'), kind: 'server', reason: /^the server answered with an error: You exceeded your current quota$/ },
+    { name: 'an error object sent with status 200', answer: answers.jsonError(200, 'You exceeded your current quota'), kind: 'server', reason: /^the server reported an error: You exceeded your current quota$/ },
   ];
   for (const { name, answer, kind, reason } of cases) {
     it(`names ${name} in one short line`, async () => {
@@ -84,5 +86,24 @@ describe('describing failures to the user', () => {
     await server.waitForRequest(1);
     abort.abort();
     assert.equal(describeError(await pending, server.baseUrl).kind, 'aborted');
+  });
+
+  it('keeps the server\'s own words for an error sent inside a stream', async () => {
+    server.script(answers.rawError(200, 'data: {"error": {"message": "quota exceeded for this month", "type": "insufficient_quota"}}\n\n', 'text/event-stream'));
+    const error = await (async () => {
+      try {
+        for await (const _chunk of gpt.completions.createCompletionStream({ model: 'm', prompt: 'p' }, { retries: { strategy: 'none' } })) void _chunk;
+      } catch (e) {
+        return e;
+      }
+      throw new Error('the stream did not fail');
+    })();
+    const failure = describeError(error, server.baseUrl);
+    assert.match(failure.reason, /quota exceeded for this month/);
+  });
+
+  it('gives a key that may not travel and a missing model kinds of their own', () => {
+    assert.equal(describeError(new InsecureKeyError('http://10.0.0.5:8080/v1'), 'http://10.0.0.5:8080/v1').kind, 'insecureKey');
+    assert.equal(describeError(new NoModelError('http://127.0.0.1:1/v1'), 'http://127.0.0.1:1/v1').kind, 'noModel');
   });
 });
