@@ -28,6 +28,9 @@ export interface Settings {
   minConfidence: number;
   highlightLowConfidence: boolean;
   prefetch: 'auto' | 'on' | 'off';
+  /** Check Unlikely Code marks tokens below this probability. */
+  unlikelyThreshold: number;
+  unlikelySeverity: 'hint' | 'information';
 }
 
 /** A setting whose value was unusable, and the default used instead. */
@@ -65,6 +68,8 @@ export const DEFAULT_SETTINGS: Settings = {
   minConfidence: 0,
   highlightLowConfidence: true,
   prefetch: 'auto',
+  unlikelyThreshold: 0.001,
+  unlikelySeverity: 'information',
 };
 
 /**
@@ -99,6 +104,8 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     minConfidence: v.number('inline.minConfidence', d.minConfidence, 0, 1),
     highlightLowConfidence: v.boolean('highlightLowConfidence', d.highlightLowConfidence),
     prefetch: v.oneOf('inline.prefetch', d.prefetch, ['auto', 'on', 'off'] as const),
+    unlikelyThreshold: v.number('checkUnlikely.threshold', d.unlikelyThreshold, 0, 1),
+    unlikelySeverity: v.oneOf('checkUnlikely.severity', d.unlikelySeverity, ['hint', 'information'] as const),
   };
   return { settings, problems };
 }

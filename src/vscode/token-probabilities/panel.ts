@@ -4,7 +4,7 @@ import type { Settings } from '../../engine/settings';
 import type { ClientProvider } from '../client-provider';
 import type { CompletionHistory, RecordedCompletion } from '../completion-history';
 import type { Log } from '../log';
-import { askBranch } from './branch-request';
+import { askBranch } from '../../engine/branch-request';
 import { planInsert, type InsertPlan, type ReadyBranch } from './branch-insert';
 import { newNonce, renderPage } from './html';
 import { parseWebviewMessage, type BranchView, type FromWebview, type RenderedSummary, type ToWebview } from './messages';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { Gpt } from '../../../src/client';
 import { renderFim } from '../../../src/core/fim';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
-import { askBranch, usesFimTemplate } from '../../../src/vscode/token-probabilities/branch-request';
+import { askBranch, usesFimTemplate } from '../../../src/engine/branch-request';
 import { answers, startFakeServer, type FakeCompletionServer } from '../../support/fake-server';
 
 describe('re-asking from an alternative token', () => {

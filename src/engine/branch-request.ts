@@ -1,9 +1,9 @@
 // Re-asks the server from a chosen alternative. No `vscode` import: it takes the client and settings
 // as plain values, so it is tested against a real local HTTP server.
-import type { CompletionLogprobs, Gpt } from '../../client';
-import { renderFim, type FimFamily } from '../../core/fim';
-import { buildRequest, cutAtStop, type FimUsed } from '../../engine/completion-engine';
-import type { Settings } from '../../engine/settings';
+import type { CompletionLogprobs, Gpt } from '../client';
+import { renderFim, type FimFamily } from '../core/fim';
+import { buildRequest, cutAtStop, type FimUsed } from './completion-engine';
+import type { Settings } from './settings';
 
 /** The recorded completion a branch starts from, and where. */
 export interface BranchSource {
