@@ -70,7 +70,6 @@ export async function checkUnlikelyCodeCommand(deps: CheckUnlikelyCodeDeps): Pro
       const base = { document: document.uri.toString() };
       let reported = 0;
       try {
-        await deps.clients.checkKeyPolicy();
         const gpt = deps.clients.gpt;
         const model = await deps.models.resolve(gpt, settings.serverUrl, settings.model, abort.signal);
         const report = await checkUnlikelyCode(gpt, {
