@@ -26,6 +26,10 @@ export interface Settings {
   maxPrefixChars: number;
   maxSuffixChars: number;
   minConfidence: number;
+  /** Inline suggestions end before their first token below this probability (0: never). */
+  trimBelowProbability: number;
+  /** An inline stream ends after this many tokens in a row below `trimBelowProbability` (0: never). */
+  stopAfterUnsureTokens: number;
   highlightLowConfidence: boolean;
   prefetch: 'auto' | 'on' | 'off';
   /** Check Unlikely Code marks tokens below this probability. */
@@ -53,7 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   n: 1,
   stop: [],
   user: '',
-  logprobs: 0,
+  logprobs: 2,
   requestTimeoutMs: 20000,
   headers: {},
   allowInsecureKey: false,
@@ -66,6 +70,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maxPrefixChars: 6000,
   maxSuffixChars: 2000,
   minConfidence: 0,
+  trimBelowProbability: 0.3,
+  stopAfterUnsureTokens: 4,
   highlightLowConfidence: true,
   prefetch: 'auto',
   unlikelyThreshold: 0.001,
@@ -102,6 +108,8 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     maxPrefixChars: v.integer('context.maxPrefixChars', d.maxPrefixChars, 100, 200000),
     maxSuffixChars: v.integer('context.maxSuffixChars', d.maxSuffixChars, 0, 100000),
     minConfidence: v.number('inline.minConfidence', d.minConfidence, 0, 1),
+    trimBelowProbability: v.number('inline.trimBelowProbability', d.trimBelowProbability, 0, 1),
+    stopAfterUnsureTokens: v.integer('inline.stopAfterUnsureTokens', d.stopAfterUnsureTokens, 0, 64),
     highlightLowConfidence: v.boolean('highlightLowConfidence', d.highlightLowConfidence),
     prefetch: v.oneOf('inline.prefetch', d.prefetch, ['auto', 'on', 'off'] as const),
     unlikelyThreshold: v.number('checkUnlikely.threshold', d.unlikelyThreshold, 0, 1),

@@ -11,6 +11,8 @@ export const CommandIds = {
   showTokenProbabilities: 'promptComplete.showTokenProbabilities',
   checkUnlikelyCode: 'promptComplete.checkUnlikelyCode',
   clearUnlikelyCodeMarks: 'promptComplete.clearUnlikelyCodeMarks',
+  forkSuggestion: 'promptComplete.forkSuggestion',
+  forgetServerQuirks: 'promptComplete.forgetServerQuirks',
   /**
    * Not in the manifest: delivers a message to the probabilities panel as its page would send it and
    * answers the panel's state (how the extension-host tests choose an alternative without a mouse).
