@@ -25,6 +25,7 @@ import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
 import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
+import { SwitchStatus } from './vscode/switch-status';
 import { registerTokenProbabilities } from './vscode/token-probabilities/register';
 import { registerUnlikelyCode } from './vscode/unlikely-code/register';
 
@@ -53,14 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   const provider = new InlineProvider({ settings, session, inlineSwitch });
 
-  const showSwitchState = () => {
-    const editor = vscode.window.activeTextEditor;
-    const until = inlineSwitch.snoozedUntil;
-    if (until) status.set({ kind: 'snoozed', until });
-    else if (!settings().inlineEnabled) status.set({ kind: 'disabled' });
-    else if (editor && settings().disabledLanguages.includes(editor.document.languageId)) status.set({ kind: 'disabledForLanguage', languageId: editor.document.languageId });
-    else if (status.status.kind !== 'error') status.set({ kind: 'idle' });
-  };
+  const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
 
   context.subscriptions.push(
     channel,
@@ -69,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): void {
     clients,
     status,
     inlineSwitch,
+    switchStatus,
     history,
     registerTokenProbabilities({ context, history, engine, settings, log }),
     registerUnlikelyCode({ settings, clients, models, failures, log, isExcluded: isExcludedFile }),
@@ -77,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher.onDidChange((next) => {
       if (session.applySettings(next)) models.clear();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
-      showSwitchState();
+      switchStatus.refresh();
     }),
     keys.onDidChange(() => {
       failures.keyChanged();
@@ -85,8 +80,6 @@ export function activate(context: vscode.ExtensionContext): void {
       session.forgetAnswers();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
     }),
-    inlineSwitch.onDidChange(showSwitchState),
-    vscode.window.onDidChangeActiveTextEditor(showSwitchState),
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
@@ -99,9 +92,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu(settings, inlineSwitch, status)),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
     vscode.commands.registerCommand(CommandIds.forkSuggestion, () => forkSuggestion({ settings, session, status, failures, log })),
-    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks([suffixSupport, logprobsSupport])),
+    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ suffixSupport, logprobsSupport, session, log })),
   );
-  showSwitchState();
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
 }
 

@@ -42,7 +42,8 @@ export class InlineRequest {
     readonly context: CompletionContext,
     options: { n?: number; clock?: Pick<Clock, 'now'>; doubt?: DoubtLimit } = {},
   ) {
-    this.result = this.run(engine, options.n, options.clock?.now ?? Date.now, options.doubt);
+    const clock = options.clock;
+    this.result = this.run(engine, options.n, clock ? () => clock.now() : Date.now, options.doubt);
     // A superseded request's failure is nobody's concern; whoever awaits `result` still sees it.
     this.result.catch(() => undefined);
   }

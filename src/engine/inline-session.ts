@@ -291,11 +291,12 @@ export class InlineSession {
         this.lastLatencyMs = result.firstChunkMs;
         if (purpose === 'inline') debounce.recordLatency(result.firstChunkMs);
         const origin = originOf(result, ownContext);
-        const candidates = result.texts.map((raw, i) => ({ raw, typed: 0, facts: factsOf(raw, result.logprobs[i] ?? null, origin) }));
+        // An empty candidate is no answer: with none left, the cache remembers that this spot has nothing.
+        const candidates = result.texts.flatMap((raw, i) => (raw === '' ? [] : [{ raw, typed: 0, facts: factsOf(raw, result.logprobs[i] ?? null, origin) }]));
         cache.set(ownContext.prefix, ownContext.suffix, candidates.map(({ raw }) => raw), candidates.map(({ facts }) => facts));
         const shown = showCandidates(candidates, ownContext, this.policy());
         const first = shown[0];
-        const judgedFirst = first && { raw: first.raw, processed: first.suggestion, logprobs: result.logprobs[result.texts.indexOf(first.raw)] ?? null, confidence: first.confidence };
+        const judgedFirst = first && { raw: first.raw, processed: first.suggestion, logprobs: first.facts ? result.logprobs[result.texts.indexOf(first.raw)] ?? null : null, confidence: first.confidence };
         this.emit({ type: 'finished', purpose, context: ownContext, result, shown: judgedFirst, kept: shown.length });
         return candidates;
       },

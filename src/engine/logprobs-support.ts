@@ -27,7 +27,7 @@ export class LogprobsSupport {
   }
 
   /** Forgets what was learnt, for example after the server behind a URL was upgraded. */
-  reset(): void {
+  forget(): void {
     this.without.clear();
     void this.store?.update(STORAGE_KEY, []);
   }

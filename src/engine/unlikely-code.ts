@@ -142,7 +142,8 @@ class WindowScorer {
 function promptTokensOf(logprobs: CompletionLogprobs, prompt: string): TokenProbability[] {
   const tokens = toTokenProbabilities(logprobs);
   const inPrompt = tokens.filter((token) => token.offset < prompt.length);
-  const spelled = inPrompt.reduce((length, token) => token.offset + token.length, 0);
+  const last = inPrompt[inPrompt.length - 1];
+  const spelled = last ? last.offset + last.length : 0;
   const scored = inPrompt.some((token) => token.probability !== null);
   if (spelled < prompt.length || !scored) {
     throw new EchoUnsupportedError('it did not return the probabilities of the text itself');

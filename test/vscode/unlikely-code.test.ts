@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatProbability } from '../../src/vscode/token-probabilities/view-model';
+import { formatProbability } from '../../src/core/probabilities/view-model';
 import type { CheckUnlikelyCodeResult } from '../../src/vscode/unlikely-code/check-command';
 import { answers, startFakeServer, type FakeCompletionServer, type ScriptedToken } from '../support/fake-server';
 import { repoRoot } from '../support/paths';

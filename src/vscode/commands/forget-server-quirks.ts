@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-
-/** Something learnt about servers that can be forgotten (SuffixSupport, LogprobsSupport). */
-export interface Forgettable {
-  reset(): void;
-}
+import type { InlineSession } from '../../engine/inline-session';
+import type { LogprobsSupport } from '../../engine/logprobs-support';
+import type { SuffixSupport } from '../../engine/suffix-support';
+import type { Log } from '../log';
 
 /**
- * Forget Server Quirks: forgets which servers refused `suffix` and which refused `logprobs` or gave
- * none, so the next requests ask with them again (after a server was upgraded or replaced behind the
- * same URL).
+ * Forgets what was learnt about servers (those that refused `suffix`, and those that refused `logprobs`
+ * or gave none), so the next request tries every field again.
  */
-export function forgetServerQuirks(learnt: readonly Forgettable[]): void {
-  for (const part of learnt) part.reset();
-  void vscode.window.showInformationMessage('Prompt Complete: forgot which servers refuse suffix or give no logprobs; the next requests ask with them again.');
+export function forgetServerQuirks(deps: { suffixSupport: SuffixSupport; logprobsSupport: LogprobsSupport; session: InlineSession; log: Log }): void {
+  deps.suffixSupport.forget();
+  deps.logprobsSupport.forget();
+  deps.session.forgetAnswers();
+  deps.log.info('Forgot what was learnt about servers; the next request tries every field again');
+  void vscode.window.showInformationMessage('Prompt Complete: forgot what was learnt about servers. The next request tries every field again.');
 }

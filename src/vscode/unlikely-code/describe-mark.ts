@@ -1,5 +1,5 @@
 // Pure: the words of a Check Unlikely Code mark. No `vscode` import, so they are unit-tested as calls.
-import { formatProbability } from '../token-probabilities/view-model';
+import { formatProbability } from '../../core/probabilities/view-model';
 
 /** A marked token in document offsets, as plain data (what the command answers and the tests read). */
 export interface UnlikelyMark {

@@ -135,11 +135,11 @@ describe('LogprobsSupport', () => {
     assert.equal(later.gives('http://b/v1'), true);
   });
 
-  it('forgets everything on reset, in its store too', () => {
+  it('forgets everything when told, in its store too', () => {
     const store = memoryStore();
     const support = new LogprobsSupport(store);
     support.markWithout('http://a/v1');
-    support.reset();
+    support.forget();
     assert.equal(support.gives('http://a/v1'), true);
     assert.equal(new LogprobsSupport(store).gives('http://a/v1'), true);
   });
