@@ -1,76 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/engine/settings';
+import type { Settings } from '../../src/engine/settings';
+import { simulateTyping, type SimulationResult } from '../../test/support/simulation/typing-simulation';
 import { repoRoot } from '../../test/support/paths';
-import { HUMAN_RHYTHM } from '../typing/rhythm';
 import { DEFAULT_NOISE, type NoiseModel } from './noisy-oracle';
-import { simulateTyping, type SimFigures, type SimFile } from './typing-sim';
+import { NoisyStreamer } from './noisy-streamer';
 
 const FILES_DIR = path.join(repoRoot, 'bench', 'typing', 'files');
-const LATENCY = { firstTokenMs: 150, perTokenMs: 15 };
+/** The pace of the real-VS-Code benchmark's oracle server: a local model server. */
+const TIMING = { firstTokenMs: 150, perTokenMs: 15 };
 
-/** One row of the sweep: a name and the settings it changes. */
-interface Variant {
-  name: string;
-  settings: Partial<Settings>;
-}
-
-/**
- * `npm run bench:probabilities -- sim`: types the benchmark files (whole) against the real inline
- * session on a virtual clock with the noisy oracle as its server, over several noise seeds, for each
- * setting of trimming and the doubt stop; prints the mean figures per variant.
- */
-export async function runSimulation(seeds: number): Promise<void> {
-  const files = benchFiles();
-  const variants: Variant[] = [
-    { name: 'off (no trim, no doubt stop)', settings: { trimBelowProbability: 0, stopAfterUnsureTokens: 0 } },
-    ...[0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map((t) => ({ name: `trim ${t}`, settings: { trimBelowProbability: t, stopAfterUnsureTokens: 0 } })),
-    ...[2, 3, 4, 6].map((k) => ({ name: `trim 0.3 + stop after ${k}`, settings: { trimBelowProbability: 0.3, stopAfterUnsureTokens: k } })),
-    ...[2, 3, 4, 6].map((k) => ({ name: `trim 0.4 + stop after ${k}`, settings: { trimBelowProbability: 0.4, stopAfterUnsureTokens: k } })),
-    { name: 'n=3 ranked, trim 0.3 + stop after 4', settings: { n: 3, trimBelowProbability: 0.3, stopAfterUnsureTokens: 4 } },
-    { name: 'n=3, off', settings: { n: 3, trimBelowProbability: 0, stopAfterUnsureTokens: 0 } },
-  ];
-  console.log(`Noisy oracle: ${JSON.stringify(DEFAULT_NOISE)}`);
-  console.log(`Simulated server: ${LATENCY.firstTokenMs} ms to the first token + ${LATENCY.perTokenMs} ms per token; ${seeds} noise seeds; `
-    + `files ${files.map((f) => `${f.name} (${f.to - f.from} chars)`).join(', ')}\n`);
-  const rows: { variant: string; figures: SimFigures }[] = [];
-  for (const variant of variants) {
-    const runs: SimFigures[] = [];
-    for (let seed = 0; seed < seeds; seed++) {
-      const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:1/v1', model: 'oracle', prefetch: 'on', ...variant.settings };
-      runs.push(await simulateTyping({ settings, files, rhythm: HUMAN_RHYTHM, latency: LATENCY, noise: DEFAULT_NOISE, seed: 1000, noiseSeed: seed }));
-    }
-    rows.push({ variant: variant.name, figures: mean(runs) });
-  }
-  console.log(table(rows));
-  const out = path.join(repoRoot, 'test-results');
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'bench-probabilities-sim.json'), JSON.stringify({ noise: DEFAULT_NOISE, latency: LATENCY, seeds, rows }, null, 2));
-}
-
-function benchFiles(): SimFile[] {
-  return fs.readdirSync(FILES_DIR).sort().map((name) => {
-    const text = fs.readFileSync(path.join(FILES_DIR, name), 'utf8');
-    return { name, text, from: text.indexOf('\n') + 1, to: text.length };
-  });
-}
-
-function mean(runs: readonly SimFigures[]): SimFigures {
-  const out = {} as Record<string, number>;
-  for (const key of Object.keys(runs[0]!) as (keyof SimFigures)[]) out[key] = runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
-  return out as unknown as SimFigures;
-}
-
-function table(rows: readonly { variant: string; figures: SimFigures }[]): string {
-  const header = '| variant | keystrokes saved | accepts | wrong chars shown | wrong / right chars shown | displays (wrong) | requests | tokens generated | saved per request |';
-  const lines = rows.map(({ variant, figures: f }) =>
-    `| ${variant} | ${f.keystrokesSaved.toFixed(0)} | ${f.accepts.toFixed(1)} | ${f.wrongCharsShown.toFixed(0)} | ${(f.wrongCharsShown / Math.max(1, f.rightCharsShown)).toFixed(2)} | `
-    + `${f.displays.toFixed(0)} (${f.wrongDisplays.toFixed(0)}) | ${f.requests.toFixed(1)} | ${f.tokensGenerated.toFixed(0)} | ${(f.keystrokesSaved / Math.max(1, f.requests)).toFixed(1)} |`);
-  return [header, '|---|---:|---:|---:|---:|---:|---:|---:|---:|', ...lines].join('\n');
-}
-
-/** Noise models around the default, for a threshold that holds beyond one calibration. */
-export const NOISE_VARIANTS: Record<string, NoiseModel> = {
+/** Noise models around the default, for settings that hold beyond one calibration. */
+export const NOISE_MODELS: Record<string, NoiseModel> = {
   default: DEFAULT_NOISE,
   'errs twice as often': { ...DEFAULT_NOISE, errorPerToken: 0.16 },
   'errs half as often': { ...DEFAULT_NOISE, errorPerToken: 0.04 },
@@ -79,59 +20,125 @@ export const NOISE_VARIANTS: Record<string, NoiseModel> = {
   'overconfident model': { ...DEFAULT_NOISE, right: { mean: 3.0, sd: 1.2 }, firstWrong: { mean: 0.5, sd: 1.5 } },
 };
 
-/**
- * `npm run bench:probabilities -- sweep [seeds]`: keystrokes saved and wrong characters shown for each
- * trimming threshold under each noise model, to choose a default that holds across them.
- */
-export async function runSweep(seeds: number): Promise<void> {
-  const files = benchFiles();
-  const thresholds = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-  const results: Record<string, Record<string, SimFigures>> = {};
-  for (const [noiseName, noise] of Object.entries(NOISE_VARIANTS)) {
-    results[noiseName] = {};
-    for (const threshold of thresholds) {
-      const runs: SimFigures[] = [];
-      for (let seed = 0; seed < seeds; seed++) {
-        const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:1/v1', model: 'oracle', prefetch: 'on', trimBelowProbability: threshold, stopAfterUnsureTokens: 0 };
-        runs.push(await simulateTyping({ settings, files, rhythm: HUMAN_RHYTHM, latency: LATENCY, noise, seed: 1000, noiseSeed: seed }));
-      }
-      results[noiseName]![String(threshold)] = mean(runs);
+/** The figures of typing every benchmark file once per noise seed, summed over files and averaged over seeds. */
+export interface TypingFigures {
+  keystrokesSaved: number;
+  typedChars: number;
+  accepts: number;
+  shownChars: number;
+  wrongChars: number;
+  wrongGhosts: number;
+  requests: number;
+  abortedRequests: number;
+  generatedTokens: number;
+}
+
+/** Types the benchmark files (all lines after the first) against the noisy oracle with `settings`. */
+export async function typeWithNoise(settings: Partial<Settings>, noise: NoiseModel, seeds: number): Promise<TypingFigures> {
+  const total: TypingFigures = { keystrokesSaved: 0, typedChars: 0, accepts: 0, shownChars: 0, wrongChars: 0, wrongGhosts: 0, requests: 0, abortedRequests: 0, generatedTokens: 0 };
+  for (const name of fs.readdirSync(FILES_DIR).sort()) {
+    const text = fs.readFileSync(path.join(FILES_DIR, name), 'utf8');
+    for (let seed = 0; seed < seeds; seed++) {
+      const result: SimulationResult = await simulateTyping({
+        text,
+        span: { from: text.indexOf('\n') + 1, to: text.length },
+        seed: 1000,
+        timing: TIMING,
+        settings: { model: 'oracle', prefetch: 'on', ...settings },
+        server: (world) => new NoisyStreamer(world, noise, seed),
+      });
+      total.keystrokesSaved += result.acceptedChars / seeds;
+      total.typedChars += result.typedChars / seeds;
+      total.accepts += result.accepts / seeds;
+      total.shownChars += result.shownChars / seeds;
+      total.wrongChars += result.wrongChars / seeds;
+      total.wrongGhosts += result.wrongGhosts / seeds;
+      total.requests += result.requests.length / seeds;
+      total.abortedRequests += result.requests.filter((r) => r.aborted).length / seeds;
+      total.generatedTokens += result.generatedTokens / seeds;
     }
-    const row = thresholds.map((t) => results[noiseName]![String(t)]!);
-    console.log(`${noiseName}: saved ${row.map((f) => f.keystrokesSaved.toFixed(0)).join(' / ')}; wrong shown ${row.map((f) => f.wrongCharsShown.toFixed(0)).join(' / ')}`);
   }
-  console.log(`(thresholds ${thresholds.join(' / ')})`);
-  const out = path.join(repoRoot, 'test-results');
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'bench-probabilities-sweep.json'), JSON.stringify({ noise: NOISE_VARIANTS, thresholds, seeds, results }, null, 2));
+  return total;
+}
+
+/** A variant of the settings, by name. */
+interface Variant {
+  name: string;
+  settings: Partial<Settings>;
 }
 
 /**
- * `npm run bench:probabilities -- stops [seeds]`: for trimming at 0.6 and 0.7, keystrokes saved and
- * tokens generated for each doubt-stop count under each noise model.
+ * `npm run bench:probabilities -- sim [seeds]`: the features off and on (the defaults), and each
+ * feature alone, under the default noise. Prints the table for bench/README.md.
  */
-export async function runStopSweep(seeds: number): Promise<void> {
-  const files = benchFiles();
-  const counts = [0, 2, 3, 4, 6, 8];
-  const results: Record<string, Record<string, SimFigures>> = {};
-  for (const threshold of [0.6, 0.7]) {
-    for (const [noiseName, noise] of Object.entries(NOISE_VARIANTS)) {
-      const key = `${threshold} ${noiseName}`;
-      results[key] = {};
-      for (const count of counts) {
-        const runs: SimFigures[] = [];
-        for (let seed = 0; seed < seeds; seed++) {
-          const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:1/v1', model: 'oracle', prefetch: 'on', trimBelowProbability: threshold, stopAfterUnsureTokens: count };
-          runs.push(await simulateTyping({ settings, files, rhythm: HUMAN_RHYTHM, latency: LATENCY, noise, seed: 1000, noiseSeed: seed }));
-        }
-        results[key]![String(count)] = mean(runs);
+export async function runSimulation(seeds: number): Promise<void> {
+  const off = { trimBelowProbability: 0, stopAfterUnsureTokens: 0 };
+  const variants: Variant[] = [
+    { name: 'features off (no trim, no doubt stop)', settings: off },
+    { name: 'trim only (0.7)', settings: { trimBelowProbability: 0.7, stopAfterUnsureTokens: 0 } },
+    { name: 'features on (defaults: trim 0.7, stop after 3)', settings: {} },
+    { name: 'n = 3, features off', settings: { ...off, n: 3 } },
+    { name: 'n = 3, features on (ranked)', settings: { n: 3 } },
+  ];
+  console.log(header(seeds));
+  const rows: { name: string; figures: TypingFigures }[] = [];
+  for (const variant of variants) rows.push({ name: variant.name, figures: await typeWithNoise(variant.settings, DEFAULT_NOISE, seeds) });
+  console.log(table(rows));
+  writeResults('bench-probabilities-sim.json', { noise: DEFAULT_NOISE, timing: TIMING, seeds, rows });
+}
+
+/**
+ * `npm run bench:probabilities -- sweep [seeds]`: keystrokes saved, wrong characters shown and tokens
+ * for each trimming threshold and doubt-stop count under each noise model, and how close each pair
+ * comes to the best one per model: the measurement behind the defaults.
+ */
+export async function runSweep(seeds: number): Promise<void> {
+  const thresholds = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9];
+  const stops = [0, 2, 3, 4, 6];
+  console.log(header(seeds));
+  const results: Record<string, Record<string, TypingFigures>> = {};
+  for (const [noiseName, noise] of Object.entries(NOISE_MODELS)) {
+    results[noiseName] = {};
+    for (const threshold of thresholds) {
+      for (const stop of threshold === 0 ? [0] : stops) {
+        results[noiseName]![`${threshold}/${stop}`] = await typeWithNoise({ trimBelowProbability: threshold, stopAfterUnsureTokens: stop }, noise, seeds);
       }
-      const row = counts.map((c) => results[key]![String(c)]!);
-      console.log(`trim ${key}: saved ${row.map((f) => f.keystrokesSaved.toFixed(0)).join(' / ')}; tokens ${row.map((f) => f.tokensGenerated.toFixed(0)).join(' / ')}; requests ${row.map((f) => f.requests.toFixed(0)).join(' / ')}`);
     }
+    console.error(`  ${noiseName} done`);
   }
-  console.log(`(stop after ${counts.join(' / ')} unsure tokens; 0 = never)`);
+  const pairs = Object.keys(results.default!);
+  const ratios = pairs.map((pair) => {
+    const perModel = Object.values(results).map((row) => row[pair]!.keystrokesSaved / Math.max(...Object.values(row).map((f) => f.keystrokesSaved)));
+    const tokens = Object.values(results).map((row) => row[pair]!.generatedTokens / row['0/0']!.generatedTokens);
+    const wrong = Object.values(results).map((row) => row[pair]!.wrongChars / row['0/0']!.wrongChars);
+    return { pair, mean: average(perModel), min: Math.min(...perModel), tokens: average(tokens), wrong: average(wrong), perModel };
+  }).sort((a, b) => b.mean - a.mean);
+  console.log('| trim / stop after | keystrokes saved, mean of best per model | worst model | tokens vs off | wrong chars vs off | per model |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const r of ratios) console.log(`| ${r.pair} | ${r.mean.toFixed(3)} | ${r.min.toFixed(2)} | ${r.tokens.toFixed(2)} | ${r.wrong.toFixed(3)} | ${r.perModel.map((x) => x.toFixed(2)).join(' ')} |`);
+  console.log(`(models: ${Object.keys(NOISE_MODELS).join(', ')})`);
+  writeResults('bench-probabilities-sweep.json', { noise: NOISE_MODELS, timing: TIMING, seeds, results, ratios });
+}
+
+function header(seeds: number): string {
+  return `Noisy oracle ${JSON.stringify(DEFAULT_NOISE)}; ${TIMING.firstTokenMs} ms to the first token + ${TIMING.perTokenMs} ms per token; `
+    + `files in bench/typing/files typed from their second line to the end; ${seeds} noise seed(s), averaged\n`;
+}
+
+function table(rows: readonly { name: string; figures: TypingFigures }[]): string {
+  const lines = rows.map(({ name, figures: f }) =>
+    `| ${name} | ${f.keystrokesSaved.toFixed(0)} (${(100 * f.keystrokesSaved / (f.keystrokesSaved + f.typedChars)).toFixed(0)}%) | ${f.accepts.toFixed(0)} | `
+    + `${f.wrongChars.toFixed(0)} | ${f.shownChars.toFixed(0)} | ${f.wrongGhosts.toFixed(0)} | ${f.requests.toFixed(0)} | ${f.generatedTokens.toFixed(0)} | ${(f.keystrokesSaved / Math.max(1, f.requests)).toFixed(1)} |`);
+  return ['| | keystrokes saved | accepts | wrong chars shown | chars shown | wrong ghosts | requests | tokens generated | saved per request |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|', ...lines].join('\n');
+}
+
+function average(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function writeResults(name: string, value: unknown): void {
   const out = path.join(repoRoot, 'test-results');
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'bench-probabilities-stops.json'), JSON.stringify({ noise: NOISE_VARIANTS, counts, seeds, results }, null, 2));
+  fs.writeFileSync(path.join(out, name), JSON.stringify(value, null, 2));
 }
