@@ -1,4 +1,5 @@
 import type { TokenAlternative, TokenProbability } from './logprobs';
+import type { TextWords, WordSpan } from './word-slips';
 
 /** A token of existing text the model found very improbable, and what it would have written instead. */
 export interface UnlikelyToken {
@@ -9,7 +10,19 @@ export interface UnlikelyToken {
   probability: number;
   /** Whole-text alternatives the model preferred, most likely first (the token itself left out). */
   alternatives: TokenAlternative[];
+  /** With the `newWords` and `slips` scopes: the word the token is in (marked as a whole). */
+  word?: WordSpan;
+  /** With the `slips` scope: the words of the text one slip away from that word, most used first. */
+  nearWords?: string[];
 }
+
+/**
+ * Which improbable tokens are marked. `all`: every one (for a model strong enough that clean code is
+ * rarely improbable). `newWords`: those in a word the text uses only once (a name used again and again
+ * is deliberate, however rare to the model). `slips`: those in such a word that is one slip (a swap,
+ * drop, extra or wrong character) away from a word the text uses elsewhere: the typo's likely intent.
+ */
+export type UnlikelyScope = 'all' | 'newWords' | 'slips';
 
 /** What counts as very improbable. */
 export interface UnlikelyOptions {
@@ -42,4 +55,22 @@ export function findUnlikelyTokens(tokens: readonly TokenProbability[], options:
     });
   }
   return marks;
+}
+
+/**
+ * The marks `scope` keeps (see {@link UnlikelyScope}), judged against the words of the whole text. With
+ * `newWords` and `slips` a word is marked once, by its least likely token.
+ */
+export function withinScope(marks: readonly UnlikelyToken[], words: TextWords, scope: UnlikelyScope): UnlikelyToken[] {
+  if (scope === 'all') return [...marks];
+  const byWord = new Map<number, UnlikelyToken>();
+  for (const mark of marks) {
+    const word = words.wordAt(mark.offset, mark.offset + mark.length);
+    if (!word || words.count(word.text) !== 1) continue;
+    const nearWords = scope === 'slips' ? words.nearWords(word.text) : undefined;
+    if (nearWords && nearWords.length === 0) continue;
+    const kept = byWord.get(word.start);
+    if (!kept || mark.probability < kept.probability) byWord.set(word.start, { ...mark, word, ...(nearWords ? { nearWords } : {}) });
+  }
+  return [...byWord.values()].sort((a, b) => a.offset - b.offset);
 }

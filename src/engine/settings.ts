@@ -1,4 +1,5 @@
 import { FIM_FAMILIES, type FimFamily } from '../core/fim';
+import type { UnlikelyScope } from '../core/unlikely-tokens';
 
 export type FimMode = 'auto' | 'suffix' | 'template';
 export type MultilineMode = 'auto' | 'always' | 'never';
@@ -35,6 +36,7 @@ export interface Settings {
   /** Check Unlikely Code marks tokens below this probability. */
   unlikelyThreshold: number;
   unlikelySeverity: 'hint' | 'information';
+  unlikelyScope: UnlikelyScope;
 }
 
 /** A setting whose value was unusable, and the default used instead. */
@@ -72,8 +74,9 @@ export const DEFAULT_SETTINGS: Settings = {
   stopAfterUnsureTokens: 3,
   highlightLowConfidence: true,
   prefetch: 'auto',
-  unlikelyThreshold: 0.001,
+  unlikelyThreshold: 0.00001,
   unlikelySeverity: 'information',
+  unlikelyScope: 'slips',
 };
 
 /**
@@ -112,6 +115,7 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     prefetch: v.oneOf('inline.prefetch', d.prefetch, ['auto', 'on', 'off'] as const),
     unlikelyThreshold: v.number('checkUnlikely.threshold', d.unlikelyThreshold, 0, 1),
     unlikelySeverity: v.oneOf('checkUnlikely.severity', d.unlikelySeverity, ['hint', 'information'] as const),
+    unlikelyScope: v.oneOf('checkUnlikely.scope', d.unlikelyScope, ['slips', 'newWords', 'all'] as const),
   };
   return { settings, problems };
 }

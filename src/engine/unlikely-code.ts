@@ -5,7 +5,8 @@ import { SDKError, type CompletionLogprobs, type Gpt } from '../client';
 import { toTokenProbabilities, type TokenProbability } from '../core/logprobs';
 import { isFieldRefusedError } from '../core/refused-field';
 import { planScoringWindows, type ScoringWindow } from '../core/scoring-windows';
-import { findUnlikelyTokens, type UnlikelyToken } from '../core/unlikely-tokens';
+import { findUnlikelyTokens, withinScope, type UnlikelyScope, type UnlikelyToken } from '../core/unlikely-tokens';
+import { TextWords } from '../core/word-slips';
 
 /** The server cannot score existing text: it refuses `echo` or returns no probabilities for the prompt. */
 export class EchoUnsupportedError extends Error {
@@ -26,6 +27,8 @@ export interface UnlikelyCodeInput {
   model: string;
   /** A token below this probability is marked. */
   threshold: number;
+  /** Which of those are marked (default `all`). */
+  scope?: UnlikelyScope;
   /** Characters per request (context included); halved while the server says the context is exceeded. */
   windowChars: number;
   /** Characters of text before each window's judged part sent as its context. */
@@ -52,7 +55,7 @@ export interface UnlikelyCodeReport {
 
 /**
  * Scores `input.text[from, to)` window by window with `echo: true, max_tokens: 0, logprobs: 5` and
- * marks the tokens below `input.threshold`. A server that refuses `max_tokens: 0` is asked for one
+ * marks the tokens below `input.threshold` that `input.scope` keeps (judged against the whole text). A server that refuses `max_tokens: 0` is asked for one
  * token instead (and that token ignored); one whose context a window overflows gets smaller windows.
  * Throws {@link EchoUnsupportedError} when the server cannot score a prompt.
  */
@@ -60,6 +63,7 @@ export async function checkUnlikelyCode(gpt: Gpt, input: UnlikelyCodeInput, opti
   const from = Math.max(0, input.from ?? 0);
   const to = Math.min(input.text.length, input.to ?? input.text.length);
   const scorer = new WindowScorer(gpt, input.model, options);
+  const words = new TextWords(input.text);
   const report: UnlikelyCodeReport = { marks: [], judgedTokens: 0, promptTokens: 0, requests: 0 };
   let windowChars = input.windowChars;
   let judgedUpTo = from;
@@ -78,7 +82,7 @@ export async function checkUnlikelyCode(gpt: Gpt, input: UnlikelyCodeInput, opti
     }
     report.promptTokens += scored.promptTokens;
     report.judgedTokens += scored.judged.length;
-    report.marks.push(...findUnlikelyTokens(scored.judged, { threshold: input.threshold }));
+    report.marks.push(...withinScope(findUnlikelyTokens(scored.judged, { threshold: input.threshold }), words, input.scope ?? 'all'));
     judgedUpTo = window.end;
     options.onProgress?.(judgedUpTo - from, to - from);
   }

@@ -44,7 +44,7 @@ describe('Check Unlikely Code with the local model', () => {
   });
 
   beforeEach(async () => {
-    await configure({ serverUrl: baseUrl, model: '', 'checkUnlikely.threshold': 0.0001 });
+    await configure({ serverUrl: baseUrl, model: '', 'checkUnlikely.threshold': 0.01 });
   });
 
   afterEach(async () => {
@@ -52,17 +52,28 @@ describe('Check Unlikely Code with the local model', () => {
     await resetSettings();
   });
 
-  it('marks the slip with a diagnostic whose message gives its probability and what the model expected', async () => {
+  it('marks the slip as a whole word, with a message naming the word the file uses and the model\'s probabilities', async () => {
     const editor = await openText(text);
     const result = await check();
     assert.equal(result.outcome, 'checked', result.message);
-    const mark = result.marks.find((m) => m.start >= slip && m.start < slip + 'retrun'.length);
-    assert.ok(mark, `a mark inside "retrun": ${JSON.stringify(result.marks.map((m) => m.text))}`);
+    const mark = result.marks.find((m) => m.start === slip);
+    assert.ok(mark, `a mark on "retrun": ${JSON.stringify(result.marks.map((m) => m.word))}`);
+    assert.equal(mark.end, slip + 'retrun'.length);
+    assert.deepEqual(mark.nearWords, ['return']);
     const diagnostic = ourDiagnostics(editor.document.uri).find((d) => editor.document.offsetAt(d.range.start) === mark.start);
     assert.ok(diagnostic, 'the mark is a diagnostic');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
-    assert.match(diagnostic.message, new RegExp(`^Unlikely here: ${escape(JSON.stringify(mark.text))} has probability [<0-9.]+%; the model expected "`));
+    assert.match(diagnostic.message, new RegExp(`^Likely slip: "retrun" occurs only here, and this file uses "return". ${escape(JSON.stringify(mark.token.text))} has probability [<0-9.]+%; the model expected "`));
     assert.equal(ourDiagnostics(editor.document.uri).length, result.marks.length);
+  });
+
+  it('marks every token under the threshold with the all scope, far more than the slips', async () => {
+    await openText(text);
+    const slips = await check();
+    await configure({ 'checkUnlikely.scope': 'all' });
+    const all = await check();
+    assert.ok(all.marks.length > 5 * slips.marks.length, `${all.marks.length} vs ${slips.marks.length}`);
+    assert.ok(all.marks.every((m) => m.word === undefined && m.end - m.start === m.token.length));
   });
 
   it('reports what the check cost in prompt tokens and requests', async () => {
@@ -72,20 +83,36 @@ describe('Check Unlikely Code with the local model', () => {
     assert.match(result.message ?? '', new RegExp(`\\(${result.promptTokens.toLocaleString('en-US')} prompt tokens sent in ${result.requests} request`));
   });
 
-  it('offers to replace a marked token with each alternative, and the fix puts it in place', async () => {
+  it('offers the word the file uses first, then the model\'s alternatives for the token; the first fix repairs the slip', async () => {
     const editor = await openText(text);
     const result = await check();
-    const mark = result.marks.find((m) => m.start >= slip && m.start < slip + 'retrun'.length)!;
+    const mark = result.marks.find((m) => m.start === slip)!;
     const range = new vscode.Range(editor.document.positionAt(mark.start), editor.document.positionAt(mark.end));
     const fixes = await waitFor(async () => {
       const found = await quickFixes(editor.document.uri, range);
       return found.length > 0 ? found : undefined;
     }, 'the quick fixes of the mark');
-    assert.deepEqual(fixes.map((f) => f.title), mark.alternatives.map((a) => `Replace ${JSON.stringify(mark.text)} with ${JSON.stringify(a.text)} (${formatProbability(a.probability)})`));
+    assert.deepEqual(fixes.map((f) => f.title), [
+      'Replace "retrun" with "return" (used elsewhere in this file)',
+      ...mark.alternatives.map((a) => `Replace ${JSON.stringify(mark.token.text)} with ${JSON.stringify(a.text)} (${formatProbability(a.probability)})`),
+    ]);
     await vscode.workspace.applyEdit(fixes[0]!.edit!);
-    const fixed = editor.document.getText();
-    assert.equal(fixed, text.slice(0, mark.start) + mark.alternatives[0]!.text + text.slice(mark.end));
+    assert.equal(editor.document.getText(), source, 'the file is as it was before the slip');
     assert.equal(ourDiagnostics(editor.document.uri).some((d) => editor.document.offsetAt(d.range.start) === mark.start), false, 'the fixed mark is gone');
+  });
+
+  it('puts a model\'s alternative in place of the token when that fix is chosen', async () => {
+    const editor = await openText(text);
+    const result = await check();
+    const mark = result.marks.find((m) => m.start === slip)!;
+    const range = new vscode.Range(editor.document.positionAt(mark.start), editor.document.positionAt(mark.end));
+    const fixes = await waitFor(async () => {
+      const found = await quickFixes(editor.document.uri, range);
+      return found.length > 1 ? found : undefined;
+    }, 'the quick fixes of the mark');
+    await vscode.workspace.applyEdit(fixes[1]!.edit!);
+    const tokenStart = mark.start + mark.token.offset;
+    assert.equal(editor.document.getText(), text.slice(0, tokenStart) + mark.alternatives[0]!.text + text.slice(tokenStart + mark.token.length));
   });
 
   it('checks only the selection when there is one', async () => {
@@ -105,7 +132,7 @@ describe('Check Unlikely Code with the local model', () => {
     await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '# added\n'));
     const moved = ourDiagnostics(editor.document.uri);
     assert.equal(moved.length, before - result.marks.filter((m) => m.start === 0).length);
-    const slipMark = result.marks.find((m) => m.start >= slip && m.start < slip + 'retrun'.length)!;
+    const slipMark = result.marks.find((m) => m.start === slip)!;
     assert.ok(moved.some((d) => editor.document.offsetAt(d.range.start) === slipMark.start + '# added\n'.length));
     const at = editor.document.positionAt(slipMark.start + '# added\n'.length);
     await editor.edit((builder) => builder.insert(at, 'x'));

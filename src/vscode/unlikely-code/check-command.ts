@@ -75,6 +75,7 @@ export async function checkUnlikelyCodeCommand(deps: CheckUnlikelyCodeDeps): Pro
         const report = await checkUnlikelyCode(gpt, {
           text, from, to, model,
           threshold: settings.unlikelyThreshold,
+          scope: settings.unlikelyScope,
           windowChars: settings.maxPrefixChars + settings.maxSuffixChars,
           contextChars: CONTEXT_CHARS,
         }, {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { marksAfterEdit } from '../../core/marks-after-edit';
 import type { UnlikelyToken } from '../../core/unlikely-tokens';
-import { describeMark, type UnlikelyMark } from './describe-mark';
+import { describeMark, markOf, type UnlikelyMark } from './describe-mark';
 
 export type { UnlikelyMark };
 
@@ -28,17 +28,11 @@ export class UnlikelyCodeMarks implements vscode.Disposable {
     ];
   }
 
-  /** Replaces the marks of `document` between `from` and `to` (offsets) with `marks`. */
-  set(document: vscode.TextDocument, from: number, to: number, tokens: readonly UnlikelyToken[], base = 0): UnlikelyMark[] {
+  /** Replaces the marks of `document` between `from` and `to` (offsets) with those of `tokens`. */
+  set(document: vscode.TextDocument, from: number, to: number, tokens: readonly UnlikelyToken[]): UnlikelyMark[] {
     const key = document.uri.toString();
     const kept = (this.byDocument.get(key) ?? []).filter((mark) => mark.end <= from || mark.start >= to);
-    const added = tokens.map((token) => ({
-      start: base + token.offset,
-      end: base + token.offset + token.length,
-      text: token.text,
-      probability: token.probability,
-      alternatives: token.alternatives.map(({ text, probability }) => ({ text, probability })),
-    }));
+    const added = tokens.map((token) => markOf(token));
     this.byDocument.set(key, [...kept, ...added].sort((a, b) => a.start - b.start));
     this.publish(document);
     return added;
@@ -46,7 +40,7 @@ export class UnlikelyCodeMarks implements vscode.Disposable {
 
   /** The marks of a document now. */
   marksOf(uri: vscode.Uri): UnlikelyMark[] {
-    return (this.byDocument.get(uri.toString()) ?? []).map((mark) => ({ ...mark, alternatives: [...mark.alternatives] }));
+    return (this.byDocument.get(uri.toString()) ?? []).map((mark) => structuredClone(mark));
   }
 
   /** The mark a diagnostic of this collection stands for. */

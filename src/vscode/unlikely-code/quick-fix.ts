@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
-import { fixTitle } from './describe-mark';
+import { fixTitle, wordFixTitle } from './describe-mark';
 import { UNLIKELY_CODE, UNLIKELY_SOURCE, type UnlikelyCodeMarks } from './marks';
 
-/** Offers, on a mark of Check Unlikely Code, to replace the token with each alternative the model preferred. */
+/**
+ * Offers, on a mark of Check Unlikely Code, to put in its place each word of the file the marked word
+ * is a slip away from, and each alternative the model preferred for the token.
+ */
 export class UnlikelyCodeQuickFix implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
@@ -14,12 +17,17 @@ export class UnlikelyCodeQuickFix implements vscode.CodeActionProvider {
       if (diagnostic.source !== UNLIKELY_SOURCE || diagnostic.code !== UNLIKELY_CODE) continue;
       const mark = this.marks.markAt(document, diagnostic.range);
       if (!mark) continue;
-      mark.alternatives.forEach((alternative, index) => {
-        const action = new vscode.CodeAction(fixTitle(mark, alternative), vscode.CodeActionKind.QuickFix);
+      const edits: { title: string; range: vscode.Range; text: string }[] = [];
+      // A slip's likely intent first: the word the file uses elsewhere, in place of the whole word.
+      for (const nearWord of mark.nearWords ?? []) edits.push({ title: wordFixTitle(mark, nearWord), range: diagnostic.range, text: nearWord });
+      const tokenRange = new vscode.Range(document.positionAt(mark.start + mark.token.offset), document.positionAt(mark.start + mark.token.offset + mark.token.length));
+      for (const alternative of mark.alternatives) edits.push({ title: fixTitle(mark, alternative), range: tokenRange, text: alternative.text });
+      edits.forEach(({ title, range, text }, index) => {
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = index === 0;
         action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(document.uri, diagnostic.range, alternative.text);
+        action.edit.replace(document.uri, range, text);
         actions.push(action);
       });
     }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findUnlikelyTokens } from '../../../src/core/unlikely-tokens';
+import { findUnlikelyTokens, withinScope, type UnlikelyToken } from '../../../src/core/unlikely-tokens';
+import { TextWords } from '../../../src/core/word-slips';
 import { tokensOf } from './probability-tokens';
 
 describe('findUnlikelyTokens', () => {
@@ -23,5 +24,26 @@ describe('findUnlikelyTokens', () => {
     const tokens = tokensOf(['x', 0.0001, { a: 0.4, b: 0.3, c: 0.2, d: 0.05 }]);
     const [mark] = findUnlikelyTokens(tokens, { threshold: 0.001, maxAlternatives: 2 });
     assert.deepEqual(mark!.alternatives.map((a) => a.text), ['a', 'b']);
+  });
+});
+
+describe('withinScope', () => {
+  const text = 'def total(items):\n    retrun sum(items)\n\ndef count(items):\n    return len(items)\n';
+  const at = (token: string, probability: number): UnlikelyToken => ({ offset: text.indexOf(token), length: token.length, text: token, probability, alternatives: [] });
+  const marks = [at('total', 0.0001), at('trun', 0.00001), at('run ', 0.0005), at('(items)\n\n', 0.0002), at('items', 0.0003)];
+  const words = new TextWords(text);
+
+  it('keeps every mark with the all scope', () => {
+    assert.equal(withinScope(marks, words, 'all').length, marks.length);
+  });
+
+  it('keeps marks in words the text uses once, one per word, its least likely token', () => {
+    const kept = withinScope(marks, words, 'newWords');
+    assert.deepEqual(kept.map((m) => [m.text, m.word?.text]), [['total', 'total'], ['trun', 'retrun']]);
+  });
+
+  it('keeps marks in a word one slip away from a word the text uses elsewhere, and names it', () => {
+    const kept = withinScope(marks, words, 'slips');
+    assert.deepEqual(kept.map((m) => [m.word?.text, m.nearWords]), [['retrun', ['return']]]);
   });
 });
