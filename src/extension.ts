@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { systemClock } from './engine/clock';
 import { CompletionEngine } from './engine/completion-engine';
 import { InlineSession } from './engine/inline-session';
+import { LogprobsSupport } from './engine/logprobs-support';
 import { ModelResolver } from './engine/model-resolver';
 import { SuffixSupport } from './engine/suffix-support';
 import { ApiKeyStore } from './vscode/api-key-store';
@@ -11,11 +12,13 @@ import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
 import { completeSelection } from './vscode/commands/complete-selection';
 import { forgetServerQuirks } from './vscode/commands/forget-server-quirks';
+import { forkSuggestion } from './vscode/commands/fork-suggestion';
 import { selectModel } from './vscode/commands/select-model';
 import { setApiKey } from './vscode/commands/set-api-key';
 import { showMenu } from './vscode/commands/show-menu';
 import { snooze } from './vscode/commands/snooze';
 import { toggleInline } from './vscode/commands/toggle-inline';
+import { isExcludedFile } from './vscode/excluded-files';
 import { FailureReporter } from './vscode/failure-reporter';
 import { InlineProvider, reportInlineEvents } from './vscode/inline-provider';
 import { InlineSwitch } from './vscode/inline-switch';
@@ -24,6 +27,7 @@ import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
 import { SwitchStatus } from './vscode/switch-status';
 import { registerTokenProbabilities } from './vscode/token-probabilities/register';
+import { registerUnlikelyCode } from './vscode/unlikely-code/register';
 
 /** Builds the extension's parts, wires them together and registers them; all behaviour lives in them. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -38,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const inlineSwitch = new InlineSwitch(settings);
   const models = new ModelResolver();
   const suffixSupport = new SuffixSupport(context.globalState);
-  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport });
+  const logprobsSupport = new LogprobsSupport(context.globalState);
+  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport, logprobsSupport });
 
   const history = new CompletionHistory();
   const session = new InlineSession({
@@ -61,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
     switchStatus,
     history,
     registerTokenProbabilities({ context, history, engine, settings, log }),
+    registerUnlikelyCode({ settings, clients, models, failures, log, isExcluded: isExcludedFile }),
     session,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
@@ -85,7 +91,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),
     vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu(settings, inlineSwitch, status)),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
-    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ suffixSupport, session, log })),
+    vscode.commands.registerCommand(CommandIds.forkSuggestion, () => forkSuggestion({ settings, session, status, failures, log })),
+    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ suffixSupport, logprobsSupport, session, log })),
   );
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
 }

@@ -1,6 +1,8 @@
 import { SDKError, type CompletionLogprobs, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
 import { isSuffixUnsupportedError, renderFim } from '../core/fim';
+import { isFieldRefusedError } from '../core/refused-field';
 import { branchRequest, type BranchAnswer, type BranchSource } from './branch';
+import { answeredWithoutLogprobs, LogprobsSupport } from './logprobs-support';
 import type { ModelResolver } from './model-resolver';
 import type { Settings } from './settings';
 import type { SuffixSupport } from './suffix-support';
@@ -18,6 +20,8 @@ export interface CompletionCallOptions {
   n?: number;
   /** Retry 429/5xx with backoff; the inline path asks once and lets the next keystroke retry. */
   retry?: boolean;
+  /** Alternatives to ask for, instead of the `logprobs` setting (0 leaves the field out). */
+  logprobs?: number;
 }
 
 /** How the text after the cursor reached the model. */
@@ -56,19 +60,27 @@ interface EngineDeps {
   settings: () => Settings;
   models: ModelResolver;
   suffixSupport: SuffixSupport;
+  /** What is known of servers' `logprobs` (an in-memory one when not given). */
+  logprobsSupport?: LogprobsSupport;
 }
 
 /**
  * Turns text around a cursor into Completions requests: picks the model, sends the suffix natively or
  * through a fill-in-the-middle template (falling back and remembering when a server rejects `suffix`),
- * and returns candidates. Knows nothing of the editor.
+ * asks for `logprobs` unless the server is known not to give them (leaving the field out, and
+ * remembering, when a server refuses it or answers without), and returns candidates. Knows nothing of
+ * the editor.
  */
 export class CompletionEngine implements CompletionStreamer {
-  constructor(private readonly deps: EngineDeps) {}
+  private readonly logprobsSupport: LogprobsSupport;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.logprobsSupport = deps.logprobsSupport ?? new LogprobsSupport();
+  }
 
   /** Asks for complete candidates in one response. */
   async complete(input: CompletionInput, options: CompletionCallOptions = {}): Promise<CompletionOutcome> {
-    const sent = await this.withFimFallback(input, options, async (gpt, built) => {
+    const sent = await this.withFallbacks(input, options, async (gpt, built) => {
       const { createCompletionResponse } = await gpt.completions.createCompletion(built.request, this.requestOptions(options));
       return [...createCompletionResponse.choices]
         .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
@@ -78,6 +90,7 @@ export class CompletionEngine implements CompletionStreamer {
           logprobs: choice.logprobs ?? null,
         }));
     });
+    if (sent.built.request.logprobs && answeredWithoutLogprobs(sent.value)) this.logprobsSupport.markWithout(this.deps.settings().serverUrl);
     return { candidates: sent.value, model: sent.model, fim: sent.fim, prompt: sent.built.prompt };
   }
 
@@ -87,12 +100,14 @@ export class CompletionEngine implements CompletionStreamer {
    * Breaking out of `deltas` or aborting `options.signal` closes the connection.
    */
   async stream(input: CompletionInput, options: CompletionCallOptions = {}): Promise<StreamingCompletion> {
-    const sent = await this.withFimFallback(input, options, async (gpt, built) => {
+    const serverUrl = this.deps.settings().serverUrl;
+    const sent = await this.withFallbacks(input, options, async (gpt, built) => {
       const iterator = gpt.completions.createCompletionStream(built.request, this.requestOptions(options))[Symbol.asyncIterator]();
       return { iterator, first: await iterator.next() };
     });
     const { iterator, first } = sent.value;
-    return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas: streamDeltas(iterator, first, sent.built) };
+    const noLogprobs = () => this.logprobsSupport.markWithout(serverUrl);
+    return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas: streamDeltas(iterator, first, sent.built, noLogprobs) };
   }
 
   /**
@@ -102,19 +117,34 @@ export class CompletionEngine implements CompletionStreamer {
   async branch(source: BranchSource, options: CompletionCallOptions = {}): Promise<BranchAnswer> {
     const settings = this.deps.settings();
     const plan = branchRequest(source, settings);
-    const built = buildRequest({ prefix: plan.prefix, suffix: plan.suffix }, settings, plan.model, plan.fim, { ...options, n: 1 });
-    const stopTexts = unique([...plan.extraStop, ...built.stopTexts]);
-    if (stopTexts.length > 0) built.request.stop = stopTexts.slice(0, 4);
-    const { createCompletionResponse } = await this.deps.gpt().completions.createCompletion(built.request, this.requestOptions(options));
+    const build = (logprobs: number) => {
+      const built = buildRequest({ prefix: plan.prefix, suffix: plan.suffix }, settings, plan.model, plan.fim, { ...options, n: 1, logprobs });
+      const stopTexts = unique([...plan.extraStop, ...built.stopTexts]);
+      if (stopTexts.length > 0) built.request.stop = stopTexts.slice(0, 4);
+      return { built, stopTexts };
+    };
+    let { built, stopTexts } = build(this.logprobsFor(settings));
+    const send = () => this.deps.gpt().completions.createCompletion(built.request, this.requestOptions(options));
+    let response;
+    try {
+      response = await send();
+    } catch (error) {
+      if (!built.request.logprobs || !refusesLogprobs(error)) throw error;
+      this.logprobsSupport.markWithout(settings.serverUrl);
+      ({ built, stopTexts } = build(0));
+      response = await send();
+    }
+    const { createCompletionResponse } = response;
     const choice = createCompletionResponse.choices.find((c) => (c.index ?? 0) === 0) ?? createCompletionResponse.choices[0];
     return { continuation: cutAtStop(choice?.text ?? '', stopTexts), logprobs: choice?.logprobs ?? null, prompt: plan.prefix };
   }
 
   /**
-   * Resolves the model and sends with the suffix as `chooseFim` decides; when a server in "auto" mode
-   * rejects `suffix`, remembers that and sends once more through the template.
+   * Resolves the model and sends with the suffix as `chooseFim` decides and `logprobs` unless the
+   * server is known not to give them; when a server in "auto" mode rejects `suffix`, or a server
+   * refuses `logprobs`, remembers that and sends once more without it (at most once each).
    */
-  private async withFimFallback<T>(
+  private async withFallbacks<T>(
     input: CompletionInput,
     options: CompletionCallOptions,
     send: (gpt: Gpt, built: BuiltRequest) => Promise<T>,
@@ -123,16 +153,28 @@ export class CompletionEngine implements CompletionStreamer {
     const gpt = this.deps.gpt();
     const model = await this.deps.models.resolve(gpt, settings.serverUrl, settings.model, options.signal);
     let fim = this.chooseFim(settings, input);
-    let built = buildRequest(input, settings, model, fim, options);
-    try {
-      return { value: await send(gpt, built), model, fim, built };
-    } catch (error) {
-      if (!this.shouldFallBack(error, settings, fim)) throw error;
-      this.deps.suffixSupport.markRejected(settings.serverUrl);
-      fim = 'template';
-      built = buildRequest(input, settings, model, fim, options);
-      return { value: await send(gpt, built), model, fim, built };
+    let logprobs = this.logprobsFor(settings);
+    for (;;) {
+      const built = buildRequest(input, settings, model, fim, { ...options, logprobs });
+      try {
+        return { value: await send(gpt, built), model, fim, built };
+      } catch (error) {
+        if (this.shouldFallBack(error, settings, fim)) {
+          this.deps.suffixSupport.markRejected(settings.serverUrl);
+          fim = 'template';
+        } else if (logprobs > 0 && refusesLogprobs(error)) {
+          this.logprobsSupport.markWithout(settings.serverUrl);
+          logprobs = 0;
+        } else {
+          throw error;
+        }
+      }
     }
+  }
+
+  /** How many alternatives to ask for: the setting, unless the server is known not to give any. */
+  private logprobsFor(settings: Settings): number {
+    return settings.logprobs > 0 && this.logprobsSupport.gives(settings.serverUrl) ? settings.logprobs : 0;
   }
 
   private chooseFim(settings: Settings, input: CompletionInput): FimUsed {
@@ -170,9 +212,14 @@ async function* streamDeltas(
   iterator: AsyncIterator<CreateCompletionStreamChunk>,
   first: IteratorResult<CreateCompletionStreamChunk>,
   built: BuiltRequest,
+  onNoLogprobs: () => void,
 ): AsyncGenerator<StreamDelta> {
   const cutters = new Map<number, StopCutter>();
+  // Logprobs of chunks whose text is held back (it might start a stop text) travel with the next text.
+  const heldLogprobs = new Map<number, CompletionLogprobs[]>();
   const expected = built.request.n ?? 1;
+  let textChunks = 0;
+  let logprobsChunks = 0;
   try {
     for (let result = first; !result.done; result = await iterator.next()) {
       for (const choice of result.value.choices ?? []) {
@@ -180,21 +227,43 @@ async function* streamDeltas(
         let cutter = cutters.get(index);
         if (!cutter) cutters.set(index, (cutter = new StopCutter(built.stopTexts)));
         if (cutter.stopped) continue;
+        if (choice.text) textChunks++;
+        if (choice.logprobs && choice.logprobs.tokens.length > 0) {
+          logprobsChunks++;
+          heldLogprobs.set(index, [...(heldLogprobs.get(index) ?? []), choice.logprobs]);
+        }
         const text = cutter.push(choice.text ?? '');
         const finishReason = cutter.stopped ? 'stop' : (choice.finishReason ?? null);
         const tail = finishReason ? cutter.flush() : '';
-        if (text || tail || finishReason) yield { index, text: text + tail, finishReason, logprobs: choice.logprobs ?? null };
+        if (text || tail || finishReason) {
+          yield { index, text: text + tail, finishReason, logprobs: joinLogprobs(heldLogprobs.get(index)) };
+          heldLogprobs.delete(index);
+        }
       }
       // Every candidate reached a stop text the server ignored: stop paying for tokens nobody will see.
       if (cutters.size >= expected && [...cutters.values()].every((cutter) => cutter.stopped)) return;
     }
     for (const [index, cutter] of cutters) {
       const tail = cutter.flush();
-      if (tail) yield { index, text: tail, finishReason: null, logprobs: null };
+      if (tail) yield { index, text: tail, finishReason: null, logprobs: joinLogprobs(heldLogprobs.get(index)) };
     }
   } finally {
+    // Asked for logprobs, given text in several chunks and not one logprob: the server ignores the field.
+    if (built.request.logprobs && textChunks >= 2 && logprobsChunks === 0) onNoLogprobs();
     await iterator.return?.();
   }
+}
+
+/** The logprobs of consecutive chunks as one, or null for none. */
+function joinLogprobs(parts: readonly CompletionLogprobs[] | undefined): CompletionLogprobs | null {
+  if (!parts || parts.length === 0) return null;
+  if (parts.length === 1) return parts[0]!;
+  return {
+    tokens: parts.flatMap((part) => part.tokens),
+    tokenLogprobs: parts.flatMap((part) => part.tokens.map((_, i) => part.tokenLogprobs[i] ?? null)),
+    topLogprobs: parts.flatMap((part) => part.tokens.map((_, i) => part.topLogprobs[i] ?? null)),
+    textOffset: parts.every((part) => part.textOffset.length === part.tokens.length) ? parts.flatMap((part) => part.textOffset) : [],
+  };
 }
 
 interface BuiltRequest {
@@ -226,7 +295,8 @@ export function buildRequest(input: CompletionInput, settings: Settings, model: 
   if (suffix !== undefined) request.suffix = suffix;
   if (stop.length > 0) request.stop = stop;
   if (settings.user) request.user = settings.user;
-  if (settings.logprobs > 0) request.logprobs = settings.logprobs;
+  const logprobs = options.logprobs ?? settings.logprobs;
+  if (logprobs > 0) request.logprobs = logprobs;
   return { request, prompt, stopTexts: stop };
 }
 
@@ -275,4 +345,9 @@ class StopCutter {
     this.pending = this.pending.slice(this.pending.length - keep);
     return out;
   }
+}
+
+/** True when the server says it does not take `logprobs`. */
+function refusesLogprobs(error: unknown): boolean {
+  return error instanceof SDKError && isFieldRefusedError('logprobs', error.statusCode, `${error.message} ${error.body ?? ''}`);
 }

@@ -1,4 +1,5 @@
 import type { CompletionLogprobs } from '../client';
+import { stayedUnsure, type DoubtLimit } from '../core/doubt-stop';
 import type { CompletionContext } from '../core/postprocess';
 import { shouldStopStreaming } from '../core/stream-stop';
 import type { Clock } from './clock';
@@ -28,6 +29,8 @@ export interface InlineResult {
 export class InlineRequest {
   private readonly abortController = new AbortController();
   private readonly received: string[] = [];
+  private readonly receivedLogprobs: LogprobsAccumulator[] = [];
+  private origin: { prompt: string; suffix?: string; model: string } | undefined;
   private finished = false;
   private resolveFirstLine!: () => void;
   /** Settles once the first candidate has a complete line with text in it, or the request ends. */
@@ -37,10 +40,10 @@ export class InlineRequest {
   constructor(
     engine: CompletionStreamer,
     readonly context: CompletionContext,
-    options: { n?: number; clock?: Pick<Clock, 'now'> } = {},
+    options: { n?: number; clock?: Pick<Clock, 'now'>; doubt?: DoubtLimit } = {},
   ) {
     const clock = options.clock;
-    this.result = this.run(engine, options.n, clock ? () => clock.now() : Date.now);
+    this.result = this.run(engine, options.n, clock ? () => clock.now() : Date.now, options.doubt);
     // A superseded request's failure is nobody's concern; whoever awaits `result` still sees it.
     this.result.catch(() => undefined);
   }
@@ -75,6 +78,12 @@ export class InlineRequest {
     });
   }
 
+  /** Everything received so far per candidate, with its logprobs (for judging a block shown before it has all arrived). */
+  receivedSoFar(): { texts: string[]; logprobs: (CompletionLogprobs | null)[]; origin?: { prompt: string; suffix?: string; model: string } } {
+    const texts = Array.from({ length: this.received.length }, (_, i) => this.received[i] ?? '');
+    return { texts, logprobs: texts.map((_, i) => this.receivedLogprobs[i]?.result ?? null), origin: this.origin };
+  }
+
   /** Stops the request and closes its connection. */
   abort(): void {
     this.abortController.abort();
@@ -91,22 +100,26 @@ export class InlineRequest {
     return this.received.some((text) => text.length > typed.length && text.startsWith(typed));
   }
 
-  private async run(engine: CompletionStreamer, n: number | undefined, now: () => number): Promise<InlineResult> {
+  private async run(engine: CompletionStreamer, n: number | undefined, now: () => number, doubt: DoubtLimit | undefined): Promise<InlineResult> {
     const started = now();
     const signal = this.abortController.signal;
     try {
       const streaming = await engine.stream({ prefix: this.prefix, suffix: this.suffix }, { signal, n });
       const firstChunkMs = now() - started;
+      this.origin = { prompt: streaming.prompt, suffix: streaming.fim === 'suffix' ? this.suffix : undefined, model: streaming.model };
       const stopped = new Set<number>();
-      const logprobs: LogprobsAccumulator[] = [];
+      const logprobs = this.receivedLogprobs;
       const expected = n ?? 1;
       for await (const delta of streaming.deltas) {
         if (stopped.has(delta.index)) continue;
         this.received[delta.index] = (this.received[delta.index] ?? '') + delta.text;
-        (logprobs[delta.index] ??= new LogprobsAccumulator()).add(delta.logprobs);
+        const accumulated = (logprobs[delta.index] ??= new LogprobsAccumulator());
+        accumulated.add(delta.logprobs);
         const text = this.received[delta.index];
         if (delta.index === 0 && /\S[^\n]*\n/.test(text)) this.resolveFirstLine();
         if (delta.finishReason || text.length > MAX_INLINE_CHARS || shouldStopStreaming(text, this.context)) stopped.add(delta.index);
+        // The model has lost its way: what follows would be trimmed away, so stop paying for it.
+        else if (doubt && stayedUnsure(accumulated.tokenLogprobsSoFar, doubt)) stopped.add(delta.index);
         if (stopped.size >= expected) break;
       }
       const texts = Array.from({ length: Math.max(this.received.length, 0) }, (_, i) => this.received[i] ?? '');

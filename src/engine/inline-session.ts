@@ -1,13 +1,16 @@
 import type { CompletionLogprobs } from '../client';
-import { CompletionCache } from '../core/cache';
+import { CompletionCache, type CacheHit } from '../core/cache';
+import { confidentLength } from '../core/confident-prefix';
 import { AdaptiveDebounce } from '../core/debounce';
-import { completionTokens, meanProbability } from '../core/logprobs';
-import { postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
+import type { CompletionContext, ProcessedCompletion } from '../core/postprocess';
+import type { BranchAnswer, BranchSource } from './branch';
 import { unlessAborted, type Clock } from './clock';
-import type { CompletionStreamer } from './completion-engine';
+import type { CompletionCallOptions, CompletionStreamer } from './completion-engine';
+import { forkShown, type ForkOutcome } from './inline-fork';
 import { InlineRequest, type InlineResult } from './inline-request';
 import { isLoopbackHost } from './key-policy';
 import { answerFingerprint, type Settings } from './settings';
+import { factsAfterTyped, factsOf, showCandidates, type CandidateAt, type CandidateFacts, type CandidateOrigin, type ConfidencePolicy, type ShownCandidate } from './shown-candidates';
 
 /** One call for ghost text: the text around the cursor and how the call came about. */
 export interface InlineQuery extends CompletionContext {
@@ -52,8 +55,13 @@ export type InlineEvent =
   /** `idle` is true when no inline request is left running. */
   | { type: 'aborted'; purpose: InlinePurpose; idle: boolean };
 
+/** What a fork needs of the engine: a branch request (see CompletionEngine.branch). */
+export interface Brancher {
+  branch(source: BranchSource, options?: CompletionCallOptions): Promise<BranchAnswer>;
+}
+
 export interface InlineSessionDeps {
-  engine: CompletionStreamer;
+  engine: CompletionStreamer & Partial<Brancher>;
   settings: () => Settings;
   clock: Clock;
   onEvent?: (event: InlineEvent) => void;
@@ -62,11 +70,18 @@ export interface InlineSessionDeps {
 /** Above this latency, "auto" prefetch stays off: a slow server is better spent on what the user asks. */
 const PREFETCH_MAX_LATENCY_MS = 1000;
 
-/** A running request, with the session's verdict on its candidates once it finishes. */
+/** A running request, with its candidates and what is known of them once it finishes. */
 interface Running {
   request: InlineRequest;
   purpose: InlinePurpose;
-  judged: Promise<JudgedCandidate[]>;
+  judged: Promise<CandidateAt[]>;
+}
+
+/** What was last shown, and where: what a fork works on. */
+interface LastShown {
+  prefix: string;
+  suffix: string;
+  shown: ShownCandidate[];
 }
 
 /**
@@ -86,7 +101,8 @@ export class InlineSession {
   /** Ends the debounce wait of the previous query when a newer one arrives. */
   private waiting: AbortController | undefined;
   private lastLatencyMs: number | undefined;
-  private cache = new CompletionCache();
+  private cache = new CompletionCache<CandidateFacts>();
+  private lastShown: LastShown | undefined;
   private debounce: AdaptiveDebounce;
   private fingerprint: string;
   private debounceBound: number;
@@ -117,7 +133,8 @@ export class InlineSession {
 
   /** Drops every cached answer and stops running requests (after the key or the server changes). */
   forgetAnswers(): void {
-    this.cache = new CompletionCache();
+    this.cache = new CompletionCache<CandidateFacts>();
+    this.lastShown = undefined;
     this.stopAll();
   }
 
@@ -126,16 +143,16 @@ export class InlineSession {
     const { clock } = this.deps;
     if (!query.explicit) this.debounce.recordKeystroke(clock.now());
 
-    const cached = this.cache.get(query.prefix, query.suffix);
-    if (cached) {
-      const suggestions = toSuggestions(cached, query);
-      if (suggestions.length > 0) {
-        this.prefetchAfter(suggestions[0]!, query);
-        return { suggestions };
-      }
-      // The server had nothing here: do not ask again at this spot until the user asks (Alt+\).
-      // (A remainder that only cleans up to nothing, such as the line break after an accepted line, asks.)
-      if (cached.length === 0 && !query.explicit) return { suggestions: [] };
+    const hit = this.cache.findByLongestPrefix(query.prefix, query.suffix);
+    if (hit) {
+      const candidates = candidatesOfHit(hit);
+      const shown = this.show(candidates, query);
+      if (shown.length > 0) return { suggestions: shown };
+      // The server had nothing here, or nothing it was sure of: do not ask again at this spot until the
+      // user asks (Alt+\). A remainder that only cleans up to nothing (the line break after an accepted
+      // line) or whose doubtful token the user typed into asks.
+      const nothingSure = candidates.length === 0 || candidates.every((candidate) => this.unsureFromStart(candidate));
+      if (hit.typed === '' && nothingSure && !query.explicit) return { suggestions: [] };
     }
 
     this.waiting?.abort();
@@ -154,24 +171,69 @@ export class InlineSession {
         const outcome = await unlessAborted(Promise.race([finished, request.firstLine.then(() => 'firstLine' as const)]), query.signal);
         if (!outcome) return undefined;
         if (outcome === 'firstLine' && !request.done) {
-          const early = toSuggestions(request.completeLines(query.prefix), query);
+          const early = this.show(completeLinesSoFar(request, query.prefix), query, false);
           if (early.length > 0) return { suggestions: early, rest: finished.then(() => undefined, () => undefined) };
         }
       }
       const judged = await unlessAborted(running.judged, query.signal);
       if (!judged) return undefined;
-      const suggestions = answerFrom(running, judged, query);
-      if (suggestions.length > 0) this.prefetchAfter(suggestions[0]!, query);
-      return { suggestions };
+      const typed = query.prefix.slice(request.prefix.length);
+      const candidates = judged.filter(({ raw }) => typed === '' || (raw.length > typed.length && raw.startsWith(typed))).map((candidate) => ({ ...candidate, typed: typed.length }));
+      return { suggestions: this.show(candidates, query) };
     } catch {
       // The request reports its own failure once (see start), whichever queries awaited it.
       return undefined;
     }
   }
 
+  /**
+   * Forks the suggestion shown at `query`'s position: its least likely token (the one it was cut
+   * before, when it was trimmed) is replaced by the most likely alternative not tried there yet, and
+   * the server continues from there. The fork is cached first at this position, so asking for
+   * suggestions again shows it.
+   */
+  async fork(query: Pick<InlineQuery, 'prefix' | 'suffix' | 'signal'>): Promise<ForkOutcome> {
+    const last = this.lastShown;
+    const brancher = this.deps.engine.branch ? (this.deps.engine as Brancher) : undefined;
+    if (!last || last.prefix !== query.prefix || last.suffix !== query.suffix || last.shown.length === 0) return { kind: 'nothingShown' };
+    if (!brancher) return { kind: 'noLogprobs' };
+    const outcome = await forkShown(last.shown, brancher, query.signal);
+    if (outcome.kind !== 'forked') return outcome;
+    // The others stay after it, as seen from here.
+    const others = last.shown.slice(1).map((shown) => ({
+      raw: shown.raw.slice(shown.typed),
+      facts: shown.facts && { ...factsAfterTyped(shown.facts, shown.raw.slice(0, shown.typed)), pinned: false },
+    }));
+    this.cache.set(query.prefix, query.suffix, [outcome.raw, ...others.map(({ raw }) => raw)], [outcome.facts, ...others.map(({ facts }) => facts)]);
+    return outcome;
+  }
+
   /** Stops whatever is still running. */
   dispose(): void {
     this.stopAll();
+  }
+
+  /** The suggestions `candidates` make at `query`'s position, remembered for a fork; prefetches after the first. */
+  private show(candidates: readonly CandidateAt[], query: InlineQuery, prefetch = true): InlineSuggestion[] {
+    const shown = showCandidates(candidates, query, this.policy());
+    if (shown.length > 0) {
+      this.lastShown = { prefix: query.prefix, suffix: query.suffix, shown };
+      if (prefetch) this.prefetchAfter(shown[0]!.suggestion, query);
+    }
+    return shown.map(({ suggestion }) => suggestion);
+  }
+
+  /** True when a candidate's first judged token is already unsure: it shows nothing here. */
+  private unsureFromStart(candidate: CandidateAt): boolean {
+    const tokens = candidate.facts?.tokens;
+    if (!tokens) return false;
+    const from = Math.max(candidate.typed, candidate.facts!.sureUntil);
+    return confidentLength(tokens, candidate.raw.length, this.policy().trimBelow, from) <= candidate.typed;
+  }
+
+  private policy(): ConfidencePolicy {
+    const settings = this.deps.settings();
+    return { trimBelow: settings.trimBelowProbability, minConfidence: settings.minConfidence };
   }
 
   private stopAll(): void {
@@ -221,17 +283,21 @@ export class InlineSession {
     const cache = this.cache;
     const debounce = this.debounce;
     const ownContext: CompletionContext = { prefix: context.prefix, suffix: context.suffix, languageId: context.languageId, multiline: context.multiline };
-    const request = new InlineRequest(this.deps.engine, ownContext, { n: settings.n, clock: this.deps.clock });
+    const doubt = { threshold: settings.trimBelowProbability, tokens: settings.stopAfterUnsureTokens };
+    const request = new InlineRequest(this.deps.engine, ownContext, { n: settings.n, clock: this.deps.clock, doubt });
     this.emit({ type: 'started', purpose });
     const judged = request.result.then(
       (result) => {
         this.lastLatencyMs = result.firstChunkMs;
         if (purpose === 'inline') debounce.recordLatency(result.firstChunkMs);
-        const candidates = judge(result, ownContext).filter(({ confidence }) => confidence === undefined || confidence >= settings.minConfidence);
+        const origin = originOf(result, ownContext);
         // An empty candidate is no answer: with none left, the cache remembers that this spot has nothing.
-        cache.set(ownContext.prefix, ownContext.suffix, candidates.filter(({ raw }) => raw !== '').map(({ raw }) => raw));
-        const shown = candidates.find(({ processed }) => processed.text.trim() !== '');
-        this.emit({ type: 'finished', purpose, context: ownContext, result, shown, kept: candidates.length });
+        const candidates = result.texts.flatMap((raw, i) => (raw === '' ? [] : [{ raw, typed: 0, facts: factsOf(raw, result.logprobs[i] ?? null, origin) }]));
+        cache.set(ownContext.prefix, ownContext.suffix, candidates.map(({ raw }) => raw), candidates.map(({ facts }) => facts));
+        const shown = showCandidates(candidates, ownContext, this.policy());
+        const first = shown[0];
+        const judgedFirst = first && { raw: first.raw, processed: first.suggestion, logprobs: first.facts ? result.logprobs[result.texts.indexOf(first.raw)] ?? null : null, confidence: first.confidence };
+        this.emit({ type: 'finished', purpose, context: ownContext, result, shown: judgedFirst, kept: shown.length });
         return candidates;
       },
       (error: unknown) => {
@@ -285,46 +351,29 @@ function newDebounce(maxMs: number): AdaptiveDebounce {
   return new AdaptiveDebounce({ minMs: Math.min(maxMs, 30), maxMs });
 }
 
-/** Post-processes each candidate once, at the request's own position, and measures its confidence over what it shows. */
-export function judge(result: InlineResult, context: CompletionContext): JudgedCandidate[] {
-  return result.texts.map((raw, index) => {
-    const processed = postProcess(raw, context);
-    const logprobs = result.logprobs[index] ?? null;
-    const confidence = logprobs ? meanProbability(completionTokens(logprobs, shownPart(raw, processed.text))) : undefined;
-    return { raw, processed, logprobs, confidence };
-  });
+/** Where a request's candidates came from, for forking them. */
+function originOf(result: Pick<InlineResult, 'prompt' | 'fim' | 'model'>, context: CompletionContext): CandidateOrigin {
+  return { prompt: result.prompt, suffix: result.fim === 'suffix' ? context.suffix : undefined, model: result.model };
 }
 
-/** The start of the raw candidate that the suggestion shows after post-processing (tokens past it were never seen). */
-function shownPart(raw: string, shown: string): string {
-  const at = raw.indexOf(shown);
-  return at >= 0 ? raw.slice(0, at + shown.length) : raw;
-}
-
-/** Suggestions from raw candidates at the query's position: processed, without blanks and repeats. */
-function toSuggestions(texts: readonly string[], context: CompletionContext): InlineSuggestion[] {
-  return distinct(texts.map((text) => postProcess(text, context)));
+/** A cache hit's candidates, whole again (what was typed plus the rest), with their facts. */
+function candidatesOfHit(hit: CacheHit<CandidateFacts>): CandidateAt[] {
+  return hit.completions.map((rest, i) => ({ raw: hit.typed + rest, typed: hit.typed.length, facts: hit.data[i] }));
 }
 
 /**
- * The suggestions a finished request gives a query at its own position (processed when judged) or
- * typed ahead of it (the rest of each candidate that begins with what was typed, processed there).
+ * What a running request has sent so far for a query at `prefix` (its own, or typed ahead of it), per
+ * candidate, up to its last complete line: for showing a block before all of it has arrived.
  */
-function answerFrom(running: Running, judged: readonly JudgedCandidate[], query: InlineQuery): InlineSuggestion[] {
-  const { request } = running;
-  if (query.prefix === request.prefix && query.suffix === request.suffix) return distinct(judged.map(({ processed }) => processed));
-  const typed = query.prefix.slice(request.prefix.length);
-  const rests = judged.filter(({ raw }) => raw.length > typed.length && raw.startsWith(typed)).map(({ raw }) => raw.slice(typed.length));
-  return toSuggestions(rests, query);
-}
-
-function distinct(processed: readonly ProcessedCompletion[]): InlineSuggestion[] {
-  const seen = new Set<string>();
-  const out: InlineSuggestion[] = [];
-  for (const suggestion of processed) {
-    if (!suggestion.text.trim() || seen.has(suggestion.text)) continue;
-    seen.add(suggestion.text);
-    out.push(suggestion);
-  }
-  return out;
+function completeLinesSoFar(request: InlineRequest, prefix: string): CandidateAt[] {
+  if (!prefix.startsWith(request.prefix)) return [];
+  const typed = prefix.slice(request.prefix.length);
+  const { texts, logprobs, origin } = request.receivedSoFar();
+  return texts.flatMap((text, i) => {
+    if (!text.startsWith(typed)) return [];
+    const rest = text.slice(typed.length);
+    const raw = typed + rest.slice(0, rest.lastIndexOf('\n') + 1);
+    if (raw.length <= typed.length) return [];
+    return [{ raw, typed: typed.length, facts: factsOf(raw, logprobs[i] ?? null, origin ?? { prompt: '', model: '' }) }];
+  });
 }

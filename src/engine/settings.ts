@@ -1,4 +1,5 @@
 import { FIM_FAMILIES, type FimFamily } from '../core/fim';
+import type { UnlikelyScope } from '../core/unlikely-tokens';
 
 export type FimMode = 'auto' | 'suffix' | 'template';
 export type MultilineMode = 'auto' | 'always' | 'never';
@@ -28,8 +29,16 @@ export interface Settings {
   maxPrefixChars: number;
   maxSuffixChars: number;
   minConfidence: number;
+  /** Inline suggestions end before their first token below this probability (0: never). */
+  trimBelowProbability: number;
+  /** An inline stream ends after this many tokens in a row below `trimBelowProbability` (0: never). */
+  stopAfterUnsureTokens: number;
   highlightLowConfidence: boolean;
   prefetch: 'auto' | 'on' | 'off';
+  /** Check Unlikely Code marks tokens below this probability. */
+  unlikelyThreshold: number;
+  unlikelySeverity: 'hint' | 'information';
+  unlikelyScope: UnlikelyScope;
 }
 
 /** A setting whose value was unusable, and the default used instead. */
@@ -77,7 +86,7 @@ export const DEFAULT_SETTINGS: Settings = {
   n: 1,
   stop: [],
   user: '',
-  logprobs: 0,
+  logprobs: 2,
   requestTimeoutMs: 20000,
   headers: {},
   allowInsecureKey: false,
@@ -91,8 +100,13 @@ export const DEFAULT_SETTINGS: Settings = {
   maxPrefixChars: 6000,
   maxSuffixChars: 2000,
   minConfidence: 0,
+  trimBelowProbability: 0.7,
+  stopAfterUnsureTokens: 3,
   highlightLowConfidence: true,
   prefetch: 'auto',
+  unlikelyThreshold: 0.00001,
+  unlikelySeverity: 'information',
+  unlikelyScope: 'slips',
 };
 
 /**
@@ -126,8 +140,13 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     maxPrefixChars: v.integer('context.maxPrefixChars', d.maxPrefixChars, 100, 200000),
     maxSuffixChars: v.integer('context.maxSuffixChars', d.maxSuffixChars, 0, 100000),
     minConfidence: v.number('inline.minConfidence', d.minConfidence, 0, 1),
+    trimBelowProbability: v.number('inline.trimBelowProbability', d.trimBelowProbability, 0, 1),
+    stopAfterUnsureTokens: v.integer('inline.stopAfterUnsureTokens', d.stopAfterUnsureTokens, 0, 64),
     highlightLowConfidence: v.boolean('highlightLowConfidence', d.highlightLowConfidence),
     prefetch: v.oneOf('inline.prefetch', d.prefetch, ['auto', 'on', 'off'] as const),
+    unlikelyThreshold: v.number('checkUnlikely.threshold', d.unlikelyThreshold, 0, 1),
+    unlikelySeverity: v.oneOf('checkUnlikely.severity', d.unlikelySeverity, ['hint', 'information'] as const),
+    unlikelyScope: v.oneOf('checkUnlikely.scope', d.unlikelyScope, ['slips', 'newWords', 'all'] as const),
   };
   return { settings, problems };
 }

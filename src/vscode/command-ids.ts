@@ -9,6 +9,9 @@ export const CommandIds = {
   showMenu: 'promptComplete.showMenu',
   showLog: 'promptComplete.showLog',
   showTokenProbabilities: 'promptComplete.showTokenProbabilities',
+  checkUnlikelyCode: 'promptComplete.checkUnlikelyCode',
+  clearUnlikelyCodeMarks: 'promptComplete.clearUnlikelyCodeMarks',
+  forkSuggestion: 'promptComplete.forkSuggestion',
   forgetServerQuirks: 'promptComplete.forgetServerQuirks',
   /**
    * Not in the manifest: delivers a message to the probabilities panel as its page would send it and

@@ -63,7 +63,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
  * The text around the cursor. With the suggest widget open, the prefix reads as if its selected item
  * were inserted, so the ghost text continues that item (VS Code shows only suggestions that do).
  */
-function textAround(
+export function textAround(
   document: vscode.TextDocument,
   position: vscode.Position,
   settings: Settings,

@@ -37,6 +37,8 @@ export interface DeliveryOptions {
   /** When the request streams: destroy the connection after this many content events. */
   cutAfterChunks?: number;
   finishReason?: FinishReason;
+  /** Answer as a server that ignores `logprobs`: never any, even when asked. */
+  withoutLogprobs?: boolean;
 }
 
 export type ScriptedAnswer =
@@ -217,7 +219,7 @@ function completionBody(answer: CompletionAnswer, request: RecordedRequest): obj
     return {
       text: tokens.map((t) => t.text).join(''),
       index,
-      logprobs: wantsLogprobs(request) ? logprobsOf(tokens, promptLength) : null,
+      logprobs: wantsLogprobs(request) && !answer.withoutLogprobs ? logprobsOf(tokens, promptLength) : null,
       finish_reason: finishReasonOf(choice, answer),
     };
   });
@@ -237,7 +239,7 @@ async function stream(answer: CompletionAnswer, request: RecordedRequest, res: h
   answer.choices.forEach((choice, index) => {
     let offset = promptLength;
     for (const token of tokensOf(choice)) {
-      const logprobs = wantsLogprobs(request) ? logprobsOf([token], offset) : null;
+      const logprobs = wantsLogprobs(request) && !answer.withoutLogprobs ? logprobsOf([token], offset) : null;
       events.push({ ...envelope(request), choices: [{ text: token.text, index, logprobs, finish_reason: null }] });
       offset += token.text.length;
     }

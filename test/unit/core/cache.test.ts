@@ -45,14 +45,20 @@ describe('CompletionCache', () => {
     const cache = new CompletionCache();
     cache.set('x = ', '', ['abc']);
     cache.set('x = a', '', ['bXY']);
-    assert.deepEqual(cache.findByLongestPrefix('x = ab', ''), { completions: ['XY'], typed: 'b' });
+    assert.deepEqual(cache.findByLongestPrefix('x = ab', ''), { completions: ['XY'], data: [undefined], typed: 'b' });
+  });
+
+  it('returns what was cached with each completion, for the completions the typed text still matches', () => {
+    const cache = new CompletionCache<string>();
+    cache.set('x = ', '', ['abc', 'zzz', 'abd'], ['first', 'second', 'third']);
+    assert.deepEqual(cache.findByLongestPrefix('x = a', ''), { completions: ['bc', 'bd'], data: ['first', 'third'], typed: 'a' });
   });
 
   it('walks back further when the nearest cached prefix does not match what was typed', () => {
     const cache = new CompletionCache();
     cache.set('x = ', '', ['abc']);
     cache.set('x = a', '', ['zzz']);
-    assert.deepEqual(cache.findByLongestPrefix('x = ab', ''), { completions: ['c'], typed: 'ab' });
+    assert.deepEqual(cache.findByLongestPrefix('x = ab', ''), { completions: ['c'], data: [undefined], typed: 'ab' });
   });
 
   it('does not walk back further than the typed-ahead limit', () => {
