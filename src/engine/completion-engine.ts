@@ -1,5 +1,9 @@
-import { SDKError, type CompletionLogprobs, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
-import { isSuffixUnsupportedError, renderFim } from '../core/fim';
+import { SDKError, type CompletionLogprobs, type CompletionUsage, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
+import { isFieldUnsupportedError } from '../core/field-refusal';
+import { isSuffixUnsupportedError, renderTemplate, resolveFimTemplate, type ResolvedFim } from '../core/fim';
+import type { RequestUsage } from '../core/usage';
+import { StreamUsageSupport } from './field-support';
+import { StreamUsageTally } from './stream-usage';
 import type { ModelResolver } from './model-resolver';
 import type { Settings } from './settings';
 import type { SuffixSupport } from './suffix-support';
@@ -50,6 +54,17 @@ interface EngineDeps {
   settings: () => Settings;
   models: ModelResolver;
   suffixSupport: SuffixSupport;
+  /** Servers that refused `stream_options` (default: remembered for this session only). */
+  streamUsageSupport?: StreamUsageSupport;
+  /** Told what each finished request cost (the server's count, or what is known to estimate it). */
+  onUsage?: (usage: RequestUsage) => void;
+}
+
+/** How one request is sent; a refusal by the server moves to the next, plainer plan. */
+interface SendPlan {
+  fim: FimUsed;
+  /** Ask a streamed answer to end with its token count (`stream_options.include_usage`). */
+  includeUsage: boolean;
 }
 
 /**
@@ -58,21 +73,39 @@ interface EngineDeps {
  * and returns candidates. Knows nothing of the editor.
  */
 export class CompletionEngine {
-  constructor(private readonly deps: EngineDeps) {}
+  private readonly streamUsageSupport: StreamUsageSupport;
+  private lastModel: { serverUrl: string; model: string } | undefined;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.streamUsageSupport = deps.streamUsageSupport ?? new StreamUsageSupport();
+  }
 
   /** Asks for complete candidates in one response. */
   async complete(input: CompletionInput, options: CompletionCallOptions = {}): Promise<CompletionOutcome> {
-    const sent = await this.withFimFallback(input, options, async (gpt, built) => {
+    const sent = await this.withFallbacks(input, options, false, async (gpt, built) => {
       const { createCompletionResponse } = await gpt.completions.createCompletion(built.request, this.requestOptions(options));
-      return [...createCompletionResponse.choices]
+      const candidates = [...createCompletionResponse.choices]
         .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
         .map((choice) => ({
           text: cutAtStop(choice.text ?? '', built.stopTexts),
           finishReason: choice.finishReason ?? null,
           logprobs: choice.logprobs ?? null,
         }));
+      this.deps.onUsage?.(usageOf(built, createCompletionResponse.usage, candidates.reduce((sum, c) => sum + c.text.length, 0)));
+      return candidates;
     });
     return { candidates: sent.value, model: sent.model, fim: sent.fim, prompt: sent.built.prompt };
+  }
+
+  /**
+   * The template a request to the current server would render (for `fim: template`, or after `auto`
+   * fell back), for the model last resolved there; the model id is undefined until one was.
+   */
+  fimTemplateInUse(): { template: ResolvedFim; model: string | undefined; sendsSuffix: boolean } {
+    const settings = this.deps.settings();
+    const model = settings.model || (this.lastModel?.serverUrl === settings.serverUrl ? this.lastModel.model : undefined);
+    const sendsSuffix = settings.fim === 'suffix' || (settings.fim === 'auto' && this.deps.suffixSupport.accepts(settings.serverUrl));
+    return { template: resolveFimTemplate(settings.fimTemplate, model ?? '', settings.fimCustomTemplate), model, sendsSuffix };
   }
 
   /**
@@ -81,47 +114,62 @@ export class CompletionEngine {
    * Breaking out of `deltas` or aborting `options.signal` closes the connection.
    */
   async stream(input: CompletionInput, options: CompletionCallOptions = {}): Promise<StreamingCompletion> {
-    const sent = await this.withFimFallback(input, options, async (gpt, built) => {
+    const sent = await this.withFallbacks(input, options, true, async (gpt, built) => {
       const iterator = gpt.completions.createCompletionStream(built.request, this.requestOptions(options))[Symbol.asyncIterator]();
       return { iterator, first: await iterator.next() };
     });
     const { iterator, first } = sent.value;
-    return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas: streamDeltas(iterator, first, sent.built) };
+    const deltas = streamDeltas(iterator, first, sent.built, (usage) => this.deps.onUsage?.(usage));
+    return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas };
   }
 
   /**
-   * Resolves the model and sends with the suffix as `chooseFim` decides; when a server in "auto" mode
-   * rejects `suffix`, remembers that and sends once more through the template.
+   * Resolves the model and sends with the suffix as `chooseFim` decides, asking a stream for its
+   * token count where the server has not refused that. When the server refuses `stream_options`, or
+   * (in "auto" mode) `suffix`, remembers that and sends again without it.
    */
-  private async withFimFallback<T>(
+  private async withFallbacks<T>(
     input: CompletionInput,
     options: CompletionCallOptions,
+    streamed: boolean,
     send: (gpt: Gpt, built: BuiltRequest) => Promise<T>,
   ): Promise<{ value: T; model: string; fim: FimUsed; built: BuiltRequest }> {
     const settings = this.deps.settings();
     const gpt = this.deps.gpt();
     const model = await this.deps.models.resolve(gpt, settings.serverUrl, settings.model, options.signal);
-    let fim = this.chooseFim(settings, input);
-    let built = buildRequest(input, settings, model, fim, options);
-    try {
-      return { value: await send(gpt, built), model, fim, built };
-    } catch (error) {
-      if (!this.shouldFallBack(error, settings, fim)) throw error;
-      this.deps.suffixSupport.markRejected(settings.serverUrl);
-      fim = 'template';
-      built = buildRequest(input, settings, model, fim, options);
-      return { value: await send(gpt, built), model, fim, built };
+    this.lastModel = { serverUrl: settings.serverUrl, model };
+    let plan: SendPlan = { fim: this.chooseFim(settings, input), includeUsage: streamed && this.streamUsageSupport.accepts(settings.serverUrl) };
+    for (;;) {
+      const built = buildRequest(input, settings, model, plan.fim, { ...options, includeUsage: plan.includeUsage });
+      try {
+        return { value: await send(gpt, built), model, fim: plan.fim, built };
+      } catch (error) {
+        const next = this.plainerPlan(error, settings, plan);
+        if (!next) throw error;
+        plan = next;
+      }
     }
+  }
+
+  /** The plan without the field the server refused, remembering the refusal; undefined for any other error. */
+  private plainerPlan(error: unknown, settings: Settings, plan: SendPlan): SendPlan | undefined {
+    if (!(error instanceof SDKError)) return undefined;
+    const message = `${error.message} ${error.body ?? ''}`;
+    if (plan.includeUsage && isFieldUnsupportedError('stream_options', error.statusCode, message)) {
+      this.streamUsageSupport.markRejected(settings.serverUrl);
+      return { ...plan, includeUsage: false };
+    }
+    if (settings.fim === 'auto' && plan.fim === 'suffix' && isSuffixUnsupportedError(error.statusCode, message)) {
+      this.deps.suffixSupport.markRejected(settings.serverUrl);
+      return { ...plan, fim: 'template' };
+    }
+    return undefined;
   }
 
   private chooseFim(settings: Settings, input: CompletionInput): FimUsed {
     if (settings.fim === 'template') return 'template';
     if (settings.fim === 'auto' && !this.deps.suffixSupport.accepts(settings.serverUrl)) return 'template';
     return input.suffix.length > 0 ? 'suffix' : 'none';
-  }
-
-  private shouldFallBack(error: unknown, settings: Settings, fim: FimUsed): boolean {
-    return settings.fim === 'auto' && fim === 'suffix' && error instanceof SDKError && isSuffixUnsupportedError(error.statusCode, `${error.message} ${error.body ?? ''}`);
   }
 
   private requestOptions(options: CompletionCallOptions) {
@@ -149,11 +197,14 @@ async function* streamDeltas(
   iterator: AsyncIterator<CreateCompletionStreamChunk>,
   first: IteratorResult<CreateCompletionStreamChunk>,
   built: BuiltRequest,
+  onUsage: (usage: RequestUsage) => void,
 ): AsyncGenerator<StreamDelta> {
   const cutters = new Map<number, StopCutter>();
   const expected = built.request.n ?? 1;
+  const usage = new StreamUsageTally(built, onUsage);
   try {
     for (let result = first; !result.done; result = await iterator.next()) {
+      usage.see(result.value);
       for (const choice of result.value.choices ?? []) {
         const index = choice.index ?? 0;
         let cutter = cutters.get(index);
@@ -172,8 +223,15 @@ async function* streamDeltas(
       if (tail) yield { index, text: tail, finishReason: null, logprobs: null };
     }
   } finally {
-    await iterator.return?.();
+    await usage.close(iterator);
   }
+}
+
+/** A whole answer's usage: the server's count, or what is known to estimate it. */
+function usageOf(built: BuiltRequest, reported: CompletionUsage | undefined, completionChars: number): RequestUsage {
+  const usage: RequestUsage = { promptChars: built.prompt.length + (built.request.suffix?.length ?? 0), completionChars };
+  if (reported) usage.reported = { promptTokens: reported.promptTokens, completionTokens: reported.completionTokens };
+  return usage;
 }
 
 interface BuiltRequest {
@@ -183,12 +241,19 @@ interface BuiltRequest {
 }
 
 /** Builds the wire request for one way of sending the suffix. */
-export function buildRequest(input: CompletionInput, settings: Settings, model: string, fim: FimUsed, options: CompletionCallOptions = {}): BuiltRequest {
+export function buildRequest(
+  input: CompletionInput,
+  settings: Settings,
+  model: string,
+  fim: FimUsed,
+  options: CompletionCallOptions & { includeUsage?: boolean } = {},
+): BuiltRequest {
   let prompt = input.prefix;
   let suffix: string | undefined;
   let stop = [...settings.stop];
   if (fim === 'template') {
-    const rendered = renderFim(settings.fimTemplate, input.prefix, input.suffix);
+    const { template } = resolveFimTemplate(settings.fimTemplate, model, settings.fimCustomTemplate);
+    const rendered = renderTemplate(template, input.prefix, input.suffix);
     prompt = rendered.prompt;
     stop = unique([...rendered.stop, ...stop]);
   } else if (fim === 'suffix') {
@@ -206,6 +271,8 @@ export function buildRequest(input: CompletionInput, settings: Settings, model: 
   if (stop.length > 0) request.stop = stop;
   if (settings.user) request.user = settings.user;
   if (settings.logprobs > 0) request.logprobs = settings.logprobs;
+  if (options.includeUsage) request.streamOptions = { includeUsage: true };
+  if (Object.keys(settings.extraRequestFields).length > 0) request.extraFields = settings.extraRequestFields;
   return { request, prompt, stopTexts: stop };
 }
 

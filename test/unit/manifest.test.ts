@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FIM_FAMILIES, FIM_TEMPLATE_CHOICES } from '../../src/core/fim';
 import { readSettings } from '../../src/engine/settings';
 import { CommandIds } from '../../src/vscode/command-ids';
 import { repoRoot } from '../support/paths';
@@ -39,6 +40,24 @@ describe('package.json manifest', () => {
     for (const command of manifest.contributes.commands as { title: string; category: string }[]) {
       assert.equal(command.category, 'Prompt Complete');
       assert.ok(command.title);
+    }
+  });
+
+  it('offers exactly the fill-in-the-middle choices the code knows, each with a description', () => {
+    const schema = manifest.contributes.configuration.properties['promptComplete.fimTemplate'];
+    assert.deepEqual(schema.enum, [...FIM_TEMPLATE_CHOICES]);
+    assert.equal(schema.enumDescriptions.length, schema.enum.length);
+    for (const family of FIM_FAMILIES) assert.ok(schema.enum.includes(family), family);
+  });
+
+  it('binds accepting the next word and the next line only while a suggestion shows in a writable editor', () => {
+    const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when: string }[];
+    for (const command of ['editor.action.inlineSuggest.acceptNextWord', 'editor.action.inlineSuggest.acceptNextLine']) {
+      const binding = bindings.find((b) => b.command === command);
+      assert.ok(binding, `${command} has a key`);
+      assert.ok(binding.mac, `${command} has a macOS key`);
+      assert.match(binding.when, /\binlineSuggestionVisible\b/);
+      assert.match(binding.when, /!editorReadonly/);
     }
   });
 

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { HttpMeta } from '../models/operations/httpmeta';
+import { RequestValidationError } from '../models/errors/requestvalidationerror';
 import { ResponseValidationError } from '../models/errors/responsevalidationerror';
 import { ShapeMismatch } from '../models/components/shape';
 import { toClientError, type AttemptContext } from './transporterrors';
@@ -25,6 +26,11 @@ export interface RequestSpec {
   path: string;
   body?: string;
   accept: string;
+  /**
+   * Caller-supplied text sent with the request that must never carry the API key (extra body
+   * fields), and the field to name when it does: checked against the key read for this request.
+   */
+  keyFree?: { field: string; text: string };
 }
 
 /** A 2xx response whose body is still unread, with what is needed to name a failure while reading it. */
@@ -37,7 +43,7 @@ export interface OpenResponse {
 /** Sends the request (with retries) until a 2xx arrives; non-2xx bodies are read into SDKErrors. */
 export async function openResponse(context: ClientContext, spec: RequestSpec, options: RequestOptions): Promise<OpenResponse> {
   if (context.configurationError) throw context.configurationError;
-  const apiKey = await context.apiKey();
+  const apiKey = await keyForRequest(context, spec);
   return withRetries(() => attemptOnce(context, spec, options, apiKey), options.retries ?? context.retryConfig, options.signal);
 }
 
@@ -49,7 +55,7 @@ export async function requestJson<T>(
   parse: (json: unknown) => T,
 ): Promise<{ httpMeta: HttpMeta; value: T }> {
   if (context.configurationError) throw context.configurationError;
-  const apiKey = await context.apiKey();
+  const apiKey = await keyForRequest(context, spec);
   const retries = options.retries ?? context.retryConfig;
   return withRetries(async () => {
     const response = await attemptOnce(context, spec, options, apiKey);
@@ -62,6 +68,20 @@ export async function requestJson<T>(
       throw toClientError(err, response.attempt);
     }
   }, retries, options.signal);
+}
+
+/** Reads the key for one request, refusing the request when its caller-supplied part would carry it. */
+async function keyForRequest(context: ClientContext, spec: RequestSpec): Promise<string | undefined> {
+  const apiKey = await context.apiKey();
+  if (apiKey && spec.keyFree && containsKey(spec.keyFree.text, apiKey)) {
+    throw new RequestValidationError(spec.keyFree.field, 'must not contain the API key');
+  }
+  return apiKey;
+}
+
+/** True when `text` holds `apiKey` as written or as JSON escapes it. */
+function containsKey(text: string, apiKey: string): boolean {
+  return text.includes(apiKey) || text.includes(JSON.stringify(apiKey).slice(1, -1));
 }
 
 interface BodyDescription {

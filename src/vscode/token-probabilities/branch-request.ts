@@ -1,7 +1,7 @@
 // Re-asks the server from a chosen alternative. No `vscode` import: it takes the client and settings
 // as plain values, so it is tested against a real local HTTP server.
 import type { CompletionLogprobs, Gpt } from '../../client';
-import { renderFim, type FimFamily } from '../../core/fim';
+import { renderTemplate, resolveFimTemplate, type FimTemplate } from '../../core/fim';
 import { buildRequest, cutAtStop, type FimUsed } from '../../engine/completion-engine';
 import type { Settings } from '../../engine/settings';
 
@@ -35,8 +35,9 @@ export async function askBranch(gpt: Gpt, settings: Settings, source: BranchSour
   const prefix = branchPrompt(source);
   const fim: FimUsed = source.suffix !== undefined ? 'suffix' : 'none';
   const built = buildRequest({ prefix, suffix: source.suffix ?? '' }, settings, source.model, fim, { n: 1 });
-  const stopTexts = usesFimTemplate(source.prompt, settings.fimTemplate)
-    ? [...new Set([...renderFim(settings.fimTemplate, '', '').stop, ...built.stopTexts])]
+  const { template } = resolveFimTemplate(settings.fimTemplate, source.model, settings.fimCustomTemplate);
+  const stopTexts = usesFimTemplate(source.prompt, template)
+    ? [...new Set([...template.stop, ...built.stopTexts])]
     : built.stopTexts;
   if (stopTexts.length > 0) built.request.stop = stopTexts.slice(0, 4);
   const { createCompletionResponse } = await gpt.completions.createCompletion(built.request, {
@@ -54,12 +55,12 @@ export function branchPrompt(source: Pick<BranchSource, 'prompt' | 'kept' | 'alt
 }
 
 /**
- * True when `prompt` has the shape of the family's fill-in-the-middle template: its fixed parts, in
- * order, from the start to the end.
+ * True when `prompt` has the shape of the fill-in-the-middle template: its fixed parts, in order,
+ * from the start to the end.
  */
-export function usesFimTemplate(prompt: string, family: FimFamily): boolean {
+export function usesFimTemplate(prompt: string, template: FimTemplate): boolean {
   const HOLE = '\u0000';
-  const parts = renderFim(family, HOLE, HOLE).prompt.split(HOLE);
+  const parts = renderTemplate(template, HOLE, HOLE).prompt.split(HOLE);
   const head = parts[0]!;
   const tail = parts[parts.length - 1]!;
   if (!prompt.startsWith(head) || !prompt.endsWith(tail) || prompt.length < head.length + tail.length) return false;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Gpt } from '../../../src/client';
-import { renderFim } from '../../../src/core/fim';
+import { FIM_FAMILIES, FIM_TEMPLATES, renderFim } from '../../../src/core/fim';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
 import { askBranch, usesFimTemplate } from '../../../src/vscode/token-probabilities/branch-request';
 import { answers, startFakeServer, type FakeCompletionServer } from '../../support/fake-server';
@@ -60,13 +60,13 @@ describe('re-asking from an alternative token', () => {
 
 describe('recognising a fill-in-the-middle prompt', () => {
   it('recognises each family\'s rendering', () => {
-    for (const family of ['starcoder', 'qwen', 'codellama', 'deepseek', 'codestral', 'codegemma'] as const) {
-      assert.equal(usesFimTemplate(renderFim(family, 'before', 'after').prompt, family), true, family);
+    for (const family of FIM_FAMILIES) {
+      assert.equal(usesFimTemplate(renderFim(family, 'before', 'after').prompt, FIM_TEMPLATES[family]), true, family);
     }
   });
 
   it('does not take plain text for a template', () => {
-    assert.equal(usesFimTemplate('function add(a, b) {', 'qwen'), false);
-    assert.equal(usesFimTemplate('<|fim_prefix|>only the start', 'qwen'), false);
+    assert.equal(usesFimTemplate('function add(a, b) {', FIM_TEMPLATES.qwen), false);
+    assert.equal(usesFimTemplate('<|fim_prefix|>only the start', FIM_TEMPLATES.qwen), false);
   });
 });
