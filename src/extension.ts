@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { CompletionCache } from './core/cache';
-import { AdaptiveDebounce } from './core/debounce';
+import { systemClock } from './engine/clock';
 import { CompletionEngine } from './engine/completion-engine';
+import { InlineSession } from './engine/inline-session';
 import { ModelResolver } from './engine/model-resolver';
-import { answerFingerprint } from './engine/settings';
 import { SuffixSupport } from './engine/suffix-support';
 import { ApiKeyStore } from './vscode/api-key-store';
 import { ClientProvider } from './vscode/client-provider';
@@ -17,7 +16,7 @@ import { showMenu } from './vscode/commands/show-menu';
 import { snooze } from './vscode/commands/snooze';
 import { toggleInline } from './vscode/commands/toggle-inline';
 import { FailureReporter } from './vscode/failure-reporter';
-import { InlineProvider } from './vscode/inline-provider';
+import { InlineProvider, reportInlineEvents } from './vscode/inline-provider';
 import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
 import { SettingsWatcher } from './vscode/settings-watcher';
@@ -39,22 +38,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport: new SuffixSupport(context.globalState) });
 
   const history = new CompletionHistory();
-  let cache = new CompletionCache();
-  let answersFingerprint = answerFingerprint(settings());
-  let debounceBound = settings().debounceMs;
-  let debounce = newDebounce(debounceBound);
-  const provider = new InlineProvider({
-    settings,
+  const session = new InlineSession({
     engine,
-    clients,
-    inlineSwitch,
-    cache: () => cache,
-    debounce: () => debounce,
-    status,
-    failures,
-    log,
-    history,
+    settings,
+    clock: systemClock,
+    onEvent: reportInlineEvents({ settings, status, failures, log, history }),
   });
+  const provider = new InlineProvider({ settings, session, inlineSwitch });
 
   const showSwitchState = () => {
     const editor = vscode.window.activeTextEditor;
@@ -73,27 +63,18 @@ export function activate(context: vscode.ExtensionContext): void {
     status,
     inlineSwitch,
     history,
-    registerTokenProbabilities({ context, history, clients, settings, log }),
-    provider,
+    registerTokenProbabilities({ context, history, engine, settings, log }),
+    session,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
-      const fingerprint = answerFingerprint(next);
-      if (fingerprint !== answersFingerprint) {
-        answersFingerprint = fingerprint;
-        cache = new CompletionCache();
-        models.clear();
-      }
-      if (next.debounceMs !== debounceBound) {
-        debounceBound = next.debounceMs;
-        debounce = newDebounce(debounceBound);
-      }
+      if (session.applySettings(next)) models.clear();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
       showSwitchState();
     }),
     keys.onDidChange(() => {
       failures.keyChanged();
       models.clear();
-      cache = new CompletionCache();
+      session.forgetAnswers();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
     }),
     inlineSwitch.onDidChange(showSwitchState),
@@ -101,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
-      settings, engine, clients, failures, status, log,
+      settings, engine, failures, status, log,
       onCompleted: ({ editor, range, ...result }) => history.record({ source: 'completeSelection', document: editor.document.uri, range, ...result }),
     })),
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),
@@ -115,7 +96,3 @@ export function activate(context: vscode.ExtensionContext): void {
 }
 
 export function deactivate(): void {}
-
-function newDebounce(maxMs: number): AdaptiveDebounce {
-  return new AdaptiveDebounce({ minMs: Math.min(maxMs, 30), maxMs });
-}

@@ -2,6 +2,7 @@ import { SDKError, type CompletionLogprobs, type CompletionUsage, type CreateCom
 import { isFieldUnsupportedError } from '../core/field-refusal';
 import { isSuffixUnsupportedError, renderTemplate, resolveFimTemplate, type ResolvedFim } from '../core/fim';
 import type { RequestUsage } from '../core/usage';
+import { branchRequest, type BranchAnswer, type BranchSource } from './branch';
 import { StreamUsageSupport } from './field-support';
 import { StreamUsageTally } from './stream-usage';
 import type { ModelResolver } from './model-resolver';
@@ -49,6 +50,11 @@ export interface StreamDelta {
   logprobs: CompletionLogprobs | null;
 }
 
+/** What an inline request needs of the engine: a streamed completion (a simulation plugs in its own). */
+export interface CompletionStreamer {
+  stream(input: CompletionInput, options?: CompletionCallOptions): Promise<StreamingCompletion>;
+}
+
 interface EngineDeps {
   gpt: () => Gpt;
   settings: () => Settings;
@@ -72,7 +78,7 @@ interface SendPlan {
  * through a fill-in-the-middle template (falling back and remembering when a server rejects `suffix`),
  * and returns candidates. Knows nothing of the editor.
  */
-export class CompletionEngine {
+export class CompletionEngine implements CompletionStreamer {
   private readonly streamUsageSupport: StreamUsageSupport;
   private lastModel: { serverUrl: string; model: string } | undefined;
 
@@ -121,6 +127,23 @@ export class CompletionEngine {
     const { iterator, first } = sent.value;
     const deltas = streamDeltas(iterator, first, sent.built, (usage) => this.deps.onUsage?.(usage));
     return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas };
+  }
+
+  /**
+   * Asks for the continuation after an alternative token chosen in a recorded completion, the way
+   * that completion was asked (see {@link branchRequest}); one attempt, like inline requests.
+   */
+  async branch(source: BranchSource, options: CompletionCallOptions = {}): Promise<BranchAnswer> {
+    const settings = this.deps.settings();
+    const plan = branchRequest(source, settings);
+    const built = buildRequest({ prefix: plan.prefix, suffix: plan.suffix }, settings, plan.model, plan.fim, { ...options, n: 1 });
+    const stopTexts = unique([...plan.extraStop, ...built.stopTexts]);
+    if (stopTexts.length > 0) built.request.stop = stopTexts.slice(0, 4);
+    const { createCompletionResponse } = await this.deps.gpt().completions.createCompletion(built.request, this.requestOptions(options));
+    const choice = createCompletionResponse.choices.find((c) => (c.index ?? 0) === 0) ?? createCompletionResponse.choices[0];
+    const continuation = cutAtStop(choice?.text ?? '', stopTexts);
+    this.deps.onUsage?.(usageOf(built, createCompletionResponse.usage, continuation.length));
+    return { continuation, logprobs: choice?.logprobs ?? null, prompt: plan.prefix };
   }
 
   /**

@@ -1,9 +1,8 @@
-// Re-asks the server from a chosen alternative. No `vscode` import: it takes the client and settings
-// as plain values, so it is tested against a real local HTTP server.
-import type { CompletionLogprobs, Gpt } from '../../client';
-import { renderTemplate, resolveFimTemplate, type FimTemplate } from '../../core/fim';
-import { buildRequest, cutAtStop, type FimUsed } from '../../engine/completion-engine';
-import type { Settings } from '../../engine/settings';
+// Re-asks the server from a chosen alternative token (the Token Probabilities view's branches).
+import type { CompletionLogprobs } from '../client';
+import { renderTemplate, resolveFimTemplate, type FimTemplate } from '../core/fim';
+import type { FimUsed } from './completion-engine';
+import type { Settings } from './settings';
 
 /** The recorded completion a branch starts from, and where. */
 export interface BranchSource {
@@ -26,27 +25,30 @@ export interface BranchAnswer {
   prompt: string;
 }
 
+/** The request for a branch, ready to send as it is (no model lookup, no fill-in-the-middle fallback). */
+export interface BranchRequest {
+  prefix: string;
+  suffix: string;
+  model: string;
+  fim: FimUsed;
+  /** Stop texts beyond the settings' own: the template's, when the original prompt was one. */
+  extraStop: string[];
+}
+
 /**
- * Asks for the continuation of `prompt + kept + alternative`, the way the original was asked: the
- * same model, the native suffix when the original sent one, and the template's stop texts when the
- * original prompt was a fill-in-the-middle template (re-rendering it would wrap it twice).
+ * How to ask for the continuation of `prompt + kept + alternative` the way the original was asked:
+ * the same model, the native suffix when the original sent one, and the template's stop texts when
+ * the original prompt was a fill-in-the-middle template (re-rendering it would wrap it twice).
  */
-export async function askBranch(gpt: Gpt, settings: Settings, source: BranchSource, options: { signal?: AbortSignal } = {}): Promise<BranchAnswer> {
-  const prefix = branchPrompt(source);
-  const fim: FimUsed = source.suffix !== undefined ? 'suffix' : 'none';
-  const built = buildRequest({ prefix, suffix: source.suffix ?? '' }, settings, source.model, fim, { n: 1 });
+export function branchRequest(source: BranchSource, settings: Pick<Settings, 'fimTemplate' | 'fimCustomTemplate'>): BranchRequest {
   const { template } = resolveFimTemplate(settings.fimTemplate, source.model, settings.fimCustomTemplate);
-  const stopTexts = usesFimTemplate(source.prompt, template)
-    ? [...new Set([...template.stop, ...built.stopTexts])]
-    : built.stopTexts;
-  if (stopTexts.length > 0) built.request.stop = stopTexts.slice(0, 4);
-  const { createCompletionResponse } = await gpt.completions.createCompletion(built.request, {
-    signal: options.signal,
-    timeoutMs: settings.requestTimeoutMs,
-    retries: { strategy: 'none' },
-  });
-  const choice = createCompletionResponse.choices.find((c) => (c.index ?? 0) === 0) ?? createCompletionResponse.choices[0];
-  return { continuation: cutAtStop(choice?.text ?? '', stopTexts), logprobs: choice?.logprobs ?? null, prompt: prefix };
+  return {
+    prefix: branchPrompt(source),
+    suffix: source.suffix ?? '',
+    model: source.model,
+    fim: source.suffix !== undefined ? 'suffix' : 'none',
+    extraStop: usesFimTemplate(source.prompt, template) ? [...template.stop] : [],
+  };
 }
 
 /** The prompt of a branch: the original prompt, the completion's text before the token, the alternative. */
