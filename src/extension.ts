@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { systemClock } from './engine/clock';
 import { CompletionEngine } from './engine/completion-engine';
+import { StreamUsageSupport } from './engine/field-support';
 import { InlineSession } from './engine/inline-session';
 import { ModelResolver } from './engine/model-resolver';
 import { SuffixSupport } from './engine/suffix-support';
+import { UsageMeter } from './engine/usage-meter';
 import { ApiKeyStore } from './vscode/api-key-store';
 import { ClientProvider } from './vscode/client-provider';
 import { CompletionHistory } from './vscode/completion-history';
@@ -22,6 +24,7 @@ import { Log } from './vscode/log';
 import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
 import { registerTokenProbabilities } from './vscode/token-probabilities/register';
+import { UsageStatus } from './vscode/usage-status';
 
 /** Builds the extension's parts, wires them together and registers them; all behaviour lives in them. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -35,7 +38,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const failures = new FailureReporter(status, log);
   const inlineSwitch = new InlineSwitch(settings);
   const models = new ModelResolver();
-  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport: new SuffixSupport(context.globalState) });
+  const meter = new UsageMeter(context.globalState);
+  const engine = new CompletionEngine({
+    gpt: () => clients.gpt,
+    settings,
+    models,
+    suffixSupport: new SuffixSupport(context.globalState),
+    streamUsageSupport: new StreamUsageSupport(context.globalState),
+    onUsage: (usage) => meter.record(usage),
+  });
 
   const history = new CompletionHistory();
   const session = new InlineSession({
@@ -43,8 +54,10 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     clock: systemClock,
     onEvent: reportInlineEvents({ settings, status, failures, log, history }),
+    usage: meter,
   });
   const provider = new InlineProvider({ settings, session, inlineSwitch });
+  const usageStatus = new UsageStatus({ meter, session, settings, status, log });
 
   const showSwitchState = () => {
     const editor = vscode.window.activeTextEditor;
@@ -65,11 +78,13 @@ export function activate(context: vscode.ExtensionContext): void {
     history,
     registerTokenProbabilities({ context, history, engine, settings, log }),
     session,
+    usageStatus,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
       if (session.applySettings(next)) models.clear();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
       showSwitchState();
+      usageStatus.update();
     }),
     keys.onDidChange(() => {
       failures.keyChanged();
@@ -88,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),
     vscode.commands.registerCommand(CommandIds.toggleInline, () => toggleInline(settings, inlineSwitch)),
     vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),
-    vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu(settings, inlineSwitch, status)),
+    vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu({ settings, inlineSwitch, status, engine, session, meter })),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
   );
   showSwitchState();

@@ -125,14 +125,14 @@ export function resolveFimTemplate(choice: FimTemplateChoice, modelId: string, c
   return { kind: 'family', family, reason: detected ? 'detected' : 'fallback', template: FIM_TEMPLATES[family] };
 }
 
-/** One line naming the template in use, e.g. "Qwen2.5-Coder (detected from the model id)". */
-export function describeResolvedFim(resolved: ResolvedFim): string {
-  if (resolved.kind === 'custom') return 'custom template (promptComplete.fimCustomTemplate)';
+/** The template in use and why, e.g. `{ name: 'Qwen2.5-Coder', why: 'detected from the model id' }`. */
+export function describeResolvedFim(resolved: ResolvedFim): { name: string; why: string } {
+  if (resolved.kind === 'custom') return { name: 'custom template', why: 'promptComplete.fimCustomTemplate' };
   const name = FIM_FAMILY_NAMES[resolved.family];
   switch (resolved.reason) {
-    case 'chosen': return `${name} (chosen in promptComplete.fimTemplate)`;
-    case 'detected': return `${name} (detected from the model id)`;
-    case 'fallback': return `${name} (the model id names no known family; choose one in promptComplete.fimTemplate)`;
+    case 'chosen': return { name, why: 'chosen in promptComplete.fimTemplate' };
+    case 'detected': return { name, why: 'detected from the model id' };
+    case 'fallback': return { name, why: 'the model id names no known family; choose one in promptComplete.fimTemplate' };
   }
 }
 

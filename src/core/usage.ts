@@ -48,9 +48,22 @@ export function addTokens(a: TokenCount, b: TokenCount): TokenCount {
 
 export const NO_TOKENS: TokenCount = { promptTokens: 0, completionTokens: 0, estimated: false };
 
-/** A count for people: "1,234" below ten thousand, "12.3k", "4.56M". */
+/** A count for people: "1,234" below ten thousand, "12.3k", "50k", "4.56M". */
 export function formatTokens(tokens: number): string {
+  const short = (value: number, digits: number) => value.toFixed(digits).replace(/\.0+$|(\.\d*?)0+$/, '$1');
   if (tokens < 10_000) return tokens.toLocaleString('en-US');
-  if (tokens < 1_000_000) return `${(tokens / 1000).toFixed(tokens < 100_000 ? 1 : 0)}k`;
-  return `${(tokens / 1_000_000).toFixed(2)}M`;
+  if (tokens < 1_000_000) return `${short(tokens / 1000, tokens < 100_000 ? 1 : 0)}k`;
+  return `${short(tokens / 1_000_000, 2)}M`;
+}
+
+/** "≈12.3k (11.9k prompt, 400 completion)": a count with its split, marked when estimated. */
+export function describeTokens(count: TokenCount): string {
+  const total = count.promptTokens + count.completionTokens;
+  return `${count.estimated ? '≈' : ''}${formatTokens(total)} (${formatTokens(count.promptTokens)} prompt, ${formatTokens(count.completionTokens)} completion)`;
+}
+
+/** One line for the status bar tooltip: today's tokens, against the budget when one is set, and this session's. */
+export function usageSummary(today: TokenCount, session: TokenCount, dailyBudget: number): string {
+  const budget = dailyBudget > 0 ? ` of ${formatTokens(dailyBudget)} budget` : '';
+  return `Tokens today: ${describeTokens(today)}${budget}; this session: ${describeTokens(session)}.`;
 }

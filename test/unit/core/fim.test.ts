@@ -89,13 +89,13 @@ describe('choosing the template for a request', () => {
   it('in auto detects the family from the model id', () => {
     const resolved = resolveFimTemplate('auto', 'TheBloke/deepseek-coder-6.7B-base-GGUF', undefined);
     assert.deepEqual(resolved, { kind: 'family', family: 'deepseek', reason: 'detected', template: FIM_TEMPLATES.deepseek });
-    assert.equal(describeResolvedFim(resolved), 'DeepSeek-Coder (detected from the model id)');
+    assert.deepEqual(describeResolvedFim(resolved), { name: 'DeepSeek-Coder', why: 'detected from the model id' });
   });
 
   it('in auto falls back to Qwen2.5-Coder for a model id that names no family, and says so', () => {
     const resolved = resolveFimTemplate('auto', 'my-finetune', undefined);
     assert.equal(resolved.kind === 'family' && resolved.family, 'qwen');
-    assert.match(describeResolvedFim(resolved), /names no known family/);
+    assert.match(describeResolvedFim(resolved).why, /names no known family/);
   });
 
   it('uses a family chosen by hand whatever the model id says', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addTokens, formatTokens, tokensOf } from '../../../src/core/usage';
+import { addTokens, formatTokens, tokensOf, usageSummary } from '../../../src/core/usage';
 
 describe('what a request cost in tokens', () => {
   it('takes the server\'s count when the answer carried one', () => {
@@ -24,5 +24,14 @@ describe('what a request cost in tokens', () => {
     assert.equal(formatTokens(12_345), '12.3k');
     assert.equal(formatTokens(456_789), '457k');
     assert.equal(formatTokens(4_560_000), '4.56M');
+    assert.equal(formatTokens(50_000), '50k');
+    assert.equal(formatTokens(2_500_000), '2.5M');
+  });
+
+  it('sums up today against the budget and this session, marking estimates', () => {
+    const today = { promptTokens: 11_900, completionTokens: 400, estimated: true };
+    const session = { promptTokens: 1000, completionTokens: 234, estimated: false };
+    assert.equal(usageSummary(today, session, 50_000), 'Tokens today: ≈12.3k (11.9k prompt, 400 completion) of 50k budget; this session: 1,234 (1,000 prompt, 234 completion).');
+    assert.equal(usageSummary(session, session, 0), 'Tokens today: 1,234 (1,000 prompt, 234 completion); this session: 1,234 (1,000 prompt, 234 completion).');
   });
 });
