@@ -50,6 +50,14 @@ describe('package.json manifest', () => {
     for (const family of FIM_FAMILIES) assert.ok(schema.enum.includes(family), family);
   });
 
+  it('binds Alt+\\ to ask for a suggestion in a writable editor (VS Code has no key for it by default)', () => {
+    const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when: string }[];
+    const trigger = bindings.find((b) => b.command === 'editor.action.inlineSuggest.trigger');
+    assert.equal(trigger?.key, 'alt+\\');
+    assert.match(trigger.when, /editorTextFocus/);
+    assert.match(trigger.when, /!editorReadonly/);
+  });
+
   it('binds accepting the next word and the next line only while a suggestion shows in a writable editor', () => {
     const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when: string }[];
     for (const command of ['editor.action.inlineSuggest.acceptNextWord', 'editor.action.inlineSuggest.acceptNextLine']) {

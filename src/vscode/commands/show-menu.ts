@@ -67,7 +67,7 @@ function fimItem(deps: MenuDeps): MenuItem {
   const { template, sendsSuffix } = deps.engine.fimTemplateInUse();
   const { name, why } = describeResolvedFim(template);
   return {
-    label: `$(symbol-snippet) Template: ${name}`,
+    label: `$(code) Template: ${name}`,
     description: why,
     detail: sendsSuffix ? 'The server takes the native suffix field; the template is used if it refuses it.' : undefined,
     run: openSetting('promptComplete.fimTemplate'),
