@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { systemClock } from './engine/clock';
 import { CompletionEngine } from './engine/completion-engine';
+import { StreamUsageSupport } from './engine/field-support';
 import { InlineSession } from './engine/inline-session';
 import { LogprobsSupport } from './engine/logprobs-support';
 import { ModelResolver } from './engine/model-resolver';
 import { SuffixSupport } from './engine/suffix-support';
+import { UsageMeter } from './engine/usage-meter';
 import { ApiKeyStore } from './vscode/api-key-store';
 import { ClientProvider } from './vscode/client-provider';
 import { CompletionHistory } from './vscode/completion-history';
@@ -28,6 +30,7 @@ import { StatusBar } from './vscode/status-bar';
 import { SwitchStatus } from './vscode/switch-status';
 import { registerTokenProbabilities } from './vscode/token-probabilities/register';
 import { registerUnlikelyCode } from './vscode/unlikely-code/register';
+import { UsageStatus } from './vscode/usage-status';
 
 /** Builds the extension's parts, wires them together and registers them; all behaviour lives in them. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -43,7 +46,17 @@ export function activate(context: vscode.ExtensionContext): void {
   const models = new ModelResolver();
   const suffixSupport = new SuffixSupport(context.globalState);
   const logprobsSupport = new LogprobsSupport(context.globalState);
-  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport, logprobsSupport });
+  const streamUsageSupport = new StreamUsageSupport(context.globalState);
+  const meter = new UsageMeter(context.globalState);
+  const engine = new CompletionEngine({
+    gpt: () => clients.gpt,
+    settings,
+    models,
+    suffixSupport,
+    logprobsSupport,
+    streamUsageSupport,
+    onUsage: (usage) => meter.record(usage),
+  });
 
   const history = new CompletionHistory();
   const session = new InlineSession({
@@ -51,8 +64,10 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     clock: systemClock,
     onEvent: reportInlineEvents({ settings, status, failures, log, history }),
+    usage: meter,
   });
   const provider = new InlineProvider({ settings, session, inlineSwitch });
+  const usageStatus = new UsageStatus({ meter, session, settings, status, log });
 
   const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
 
@@ -68,11 +83,13 @@ export function activate(context: vscode.ExtensionContext): void {
     registerTokenProbabilities({ context, history, engine, settings, log }),
     registerUnlikelyCode({ settings, clients, models, failures, log, isExcluded: isExcludedFile }),
     session,
+    usageStatus,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
       if (session.applySettings(next)) models.clear();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
       switchStatus.refresh();
+      usageStatus.update();
     }),
     keys.onDidChange(() => {
       failures.keyChanged();
@@ -89,10 +106,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),
     vscode.commands.registerCommand(CommandIds.toggleInline, () => toggleInline(settings, inlineSwitch)),
     vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),
-    vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu(settings, inlineSwitch, status)),
+    vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu({ settings, inlineSwitch, status, engine, session, meter })),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
     vscode.commands.registerCommand(CommandIds.forkSuggestion, () => forkSuggestion({ settings, session, status, failures, log })),
-    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ suffixSupport, logprobsSupport, session, log })),
+    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ fields: [suffixSupport, logprobsSupport, streamUsageSupport], session, log })),
   );
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
 }

@@ -1,8 +1,11 @@
-import { SDKError, type CompletionLogprobs, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
-import { isSuffixUnsupportedError, renderFim } from '../core/fim';
-import { isFieldRefusedError } from '../core/refused-field';
+import { SDKError, type CompletionLogprobs, type CompletionUsage, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
+import { isFieldUnsupportedError } from '../core/field-refusal';
+import { isSuffixUnsupportedError, renderTemplate, resolveFimTemplate, type ResolvedFim } from '../core/fim';
+import type { RequestUsage } from '../core/usage';
 import { branchRequest, type BranchAnswer, type BranchSource } from './branch';
+import { StreamUsageSupport } from './field-support';
 import { answeredWithoutLogprobs, LogprobsSupport } from './logprobs-support';
+import { StreamUsageTally } from './stream-usage';
 import type { ModelResolver } from './model-resolver';
 import type { Settings } from './settings';
 import type { SuffixSupport } from './suffix-support';
@@ -62,6 +65,19 @@ interface EngineDeps {
   suffixSupport: SuffixSupport;
   /** What is known of servers' `logprobs` (an in-memory one when not given). */
   logprobsSupport?: LogprobsSupport;
+  /** Servers that refused `stream_options` (default: remembered for this session only). */
+  streamUsageSupport?: StreamUsageSupport;
+  /** Told what each finished request cost (the server's count, or what is known to estimate it). */
+  onUsage?: (usage: RequestUsage) => void;
+}
+
+/** How one request is sent; a refusal by the server moves to the next, plainer plan. */
+interface SendPlan {
+  fim: FimUsed;
+  /** Ask a streamed answer to end with its token count (`stream_options.include_usage`). */
+  includeUsage: boolean;
+  /** Alternatives per position to ask for (0: leave `logprobs` out). */
+  logprobs: number;
 }
 
 /**
@@ -73,25 +89,41 @@ interface EngineDeps {
  */
 export class CompletionEngine implements CompletionStreamer {
   private readonly logprobsSupport: LogprobsSupport;
+  private readonly streamUsageSupport: StreamUsageSupport;
+  private lastModel: { serverUrl: string; model: string } | undefined;
 
   constructor(private readonly deps: EngineDeps) {
     this.logprobsSupport = deps.logprobsSupport ?? new LogprobsSupport();
+    this.streamUsageSupport = deps.streamUsageSupport ?? new StreamUsageSupport();
   }
 
   /** Asks for complete candidates in one response. */
   async complete(input: CompletionInput, options: CompletionCallOptions = {}): Promise<CompletionOutcome> {
-    const sent = await this.withFallbacks(input, options, async (gpt, built) => {
+    const sent = await this.withFallbacks(input, options, false, async (gpt, built) => {
       const { createCompletionResponse } = await gpt.completions.createCompletion(built.request, this.requestOptions(options));
-      return [...createCompletionResponse.choices]
+      const candidates = [...createCompletionResponse.choices]
         .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
         .map((choice) => ({
           text: cutAtStop(choice.text ?? '', built.stopTexts),
           finishReason: choice.finishReason ?? null,
           logprobs: choice.logprobs ?? null,
         }));
+      this.deps.onUsage?.(usageOf(built, createCompletionResponse.usage, candidates.reduce((sum, c) => sum + c.text.length, 0)));
+      return candidates;
     });
-    if (sent.built.request.logprobs && answeredWithoutLogprobs(sent.value)) this.logprobsSupport.markWithout(this.deps.settings().serverUrl);
+    if (sent.built.request.logprobs && answeredWithoutLogprobs(sent.value)) this.logprobsSupport.markRejected(this.deps.settings().serverUrl);
     return { candidates: sent.value, model: sent.model, fim: sent.fim, prompt: sent.built.prompt };
+  }
+
+  /**
+   * The template a request to the current server would render (for `fim: template`, or after `auto`
+   * fell back), for the model last resolved there; the model id is undefined until one was.
+   */
+  fimTemplateInUse(): { template: ResolvedFim; model: string | undefined; sendsSuffix: boolean } {
+    const settings = this.deps.settings();
+    const model = settings.model || (this.lastModel?.serverUrl === settings.serverUrl ? this.lastModel.model : undefined);
+    const sendsSuffix = settings.fim === 'suffix' || (settings.fim === 'auto' && this.deps.suffixSupport.accepts(settings.serverUrl));
+    return { template: resolveFimTemplate(settings.fimTemplate, model ?? '', settings.fimCustomTemplate), model, sendsSuffix };
   }
 
   /**
@@ -101,13 +133,16 @@ export class CompletionEngine implements CompletionStreamer {
    */
   async stream(input: CompletionInput, options: CompletionCallOptions = {}): Promise<StreamingCompletion> {
     const serverUrl = this.deps.settings().serverUrl;
-    const sent = await this.withFallbacks(input, options, async (gpt, built) => {
+    const sent = await this.withFallbacks(input, options, true, async (gpt, built) => {
       const iterator = gpt.completions.createCompletionStream(built.request, this.requestOptions(options))[Symbol.asyncIterator]();
       return { iterator, first: await iterator.next() };
     });
     const { iterator, first } = sent.value;
-    const noLogprobs = () => this.logprobsSupport.markWithout(serverUrl);
-    return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas: streamDeltas(iterator, first, sent.built, noLogprobs) };
+    const deltas = streamDeltas(iterator, first, sent.built, {
+      onNoLogprobs: () => this.logprobsSupport.markRejected(serverUrl),
+      onUsage: (usage) => this.deps.onUsage?.(usage),
+    });
+    return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas };
   }
 
   /**
@@ -129,62 +164,79 @@ export class CompletionEngine implements CompletionStreamer {
     try {
       response = await send();
     } catch (error) {
-      if (!built.request.logprobs || !refusesLogprobs(error)) throw error;
-      this.logprobsSupport.markWithout(settings.serverUrl);
+      if (!built.request.logprobs || !refuses('logprobs', error)) throw error;
+      this.logprobsSupport.markRejected(settings.serverUrl);
       ({ built, stopTexts } = build(0));
       response = await send();
     }
     const { createCompletionResponse } = response;
     const choice = createCompletionResponse.choices.find((c) => (c.index ?? 0) === 0) ?? createCompletionResponse.choices[0];
-    return { continuation: cutAtStop(choice?.text ?? '', stopTexts), logprobs: choice?.logprobs ?? null, prompt: plan.prefix };
+    const continuation = cutAtStop(choice?.text ?? '', stopTexts);
+    this.deps.onUsage?.(usageOf(built, createCompletionResponse.usage, continuation.length));
+    return { continuation, logprobs: choice?.logprobs ?? null, prompt: plan.prefix };
   }
 
   /**
-   * Resolves the model and sends with the suffix as `chooseFim` decides and `logprobs` unless the
-   * server is known not to give them; when a server in "auto" mode rejects `suffix`, or a server
-   * refuses `logprobs`, remembers that and sends once more without it (at most once each).
+   * Resolves the model and sends with the suffix as `chooseFim` decides, `logprobs` unless the server
+   * is known not to give them, and (for a stream) a request for its token count where the server has
+   * not refused that. When the server refuses one of those fields (`suffix` only in "auto" mode),
+   * remembers it and sends again without it.
    */
   private async withFallbacks<T>(
     input: CompletionInput,
     options: CompletionCallOptions,
+    streamed: boolean,
     send: (gpt: Gpt, built: BuiltRequest) => Promise<T>,
   ): Promise<{ value: T; model: string; fim: FimUsed; built: BuiltRequest }> {
     const settings = this.deps.settings();
     const gpt = this.deps.gpt();
     const model = await this.deps.models.resolve(gpt, settings.serverUrl, settings.model, options.signal);
-    let fim = this.chooseFim(settings, input);
-    let logprobs = this.logprobsFor(settings);
+    this.lastModel = { serverUrl: settings.serverUrl, model };
+    let plan: SendPlan = {
+      fim: this.chooseFim(settings, input),
+      includeUsage: streamed && this.streamUsageSupport.accepts(settings.serverUrl),
+      logprobs: this.logprobsFor(settings),
+    };
     for (;;) {
-      const built = buildRequest(input, settings, model, fim, { ...options, logprobs });
+      const built = buildRequest(input, settings, model, plan.fim, { ...options, logprobs: plan.logprobs, includeUsage: plan.includeUsage });
       try {
-        return { value: await send(gpt, built), model, fim, built };
+        return { value: await send(gpt, built), model, fim: plan.fim, built };
       } catch (error) {
-        if (this.shouldFallBack(error, settings, fim)) {
-          this.deps.suffixSupport.markRejected(settings.serverUrl);
-          fim = 'template';
-        } else if (logprobs > 0 && refusesLogprobs(error)) {
-          this.logprobsSupport.markWithout(settings.serverUrl);
-          logprobs = 0;
-        } else {
-          throw error;
-        }
+        const next = this.plainerPlan(error, settings, plan);
+        if (!next) throw error;
+        plan = next;
       }
     }
   }
 
+  /** The plan without the field the server refused, remembering the refusal; undefined for any other error. */
+  private plainerPlan(error: unknown, settings: Settings, plan: SendPlan): SendPlan | undefined {
+    if (!(error instanceof SDKError)) return undefined;
+    const message = `${error.message} ${error.body ?? ''}`;
+    if (plan.includeUsage && isFieldUnsupportedError('stream_options', error.statusCode, message)) {
+      this.streamUsageSupport.markRejected(settings.serverUrl);
+      return { ...plan, includeUsage: false };
+    }
+    if (settings.fim === 'auto' && plan.fim === 'suffix' && isSuffixUnsupportedError(error.statusCode, message)) {
+      this.deps.suffixSupport.markRejected(settings.serverUrl);
+      return { ...plan, fim: 'template' };
+    }
+    if (plan.logprobs > 0 && refuses('logprobs', error)) {
+      this.logprobsSupport.markRejected(settings.serverUrl);
+      return { ...plan, logprobs: 0 };
+    }
+    return undefined;
+  }
+
   /** How many alternatives to ask for: the setting, unless the server is known not to give any. */
   private logprobsFor(settings: Settings): number {
-    return settings.logprobs > 0 && this.logprobsSupport.gives(settings.serverUrl) ? settings.logprobs : 0;
+    return settings.logprobs > 0 && this.logprobsSupport.accepts(settings.serverUrl) ? settings.logprobs : 0;
   }
 
   private chooseFim(settings: Settings, input: CompletionInput): FimUsed {
     if (settings.fim === 'template') return 'template';
     if (settings.fim === 'auto' && !this.deps.suffixSupport.accepts(settings.serverUrl)) return 'template';
     return input.suffix.length > 0 ? 'suffix' : 'none';
-  }
-
-  private shouldFallBack(error: unknown, settings: Settings, fim: FimUsed): boolean {
-    return settings.fim === 'auto' && fim === 'suffix' && error instanceof SDKError && isSuffixUnsupportedError(error.statusCode, `${error.message} ${error.body ?? ''}`);
   }
 
   private requestOptions(options: CompletionCallOptions) {
@@ -212,9 +264,10 @@ async function* streamDeltas(
   iterator: AsyncIterator<CreateCompletionStreamChunk>,
   first: IteratorResult<CreateCompletionStreamChunk>,
   built: BuiltRequest,
-  onNoLogprobs: () => void,
+  listeners: { onNoLogprobs: () => void; onUsage: (usage: RequestUsage) => void },
 ): AsyncGenerator<StreamDelta> {
   const cutters = new Map<number, StopCutter>();
+  const usage = new StreamUsageTally(built, listeners.onUsage);
   // Logprobs of chunks whose text is held back (it might start a stop text) travel with the next text.
   const heldLogprobs = new Map<number, CompletionLogprobs[]>();
   const expected = built.request.n ?? 1;
@@ -222,6 +275,7 @@ async function* streamDeltas(
   let logprobsChunks = 0;
   try {
     for (let result = first; !result.done; result = await iterator.next()) {
+      usage.see(result.value);
       for (const choice of result.value.choices ?? []) {
         const index = choice.index ?? 0;
         let cutter = cutters.get(index);
@@ -249,8 +303,8 @@ async function* streamDeltas(
     }
   } finally {
     // Asked for logprobs, given text in several chunks and not one logprob: the server ignores the field.
-    if (built.request.logprobs && textChunks >= 2 && logprobsChunks === 0) onNoLogprobs();
-    await iterator.return?.();
+    if (built.request.logprobs && textChunks >= 2 && logprobsChunks === 0) listeners.onNoLogprobs();
+    await usage.close(iterator);
   }
 }
 
@@ -266,6 +320,13 @@ function joinLogprobs(parts: readonly CompletionLogprobs[] | undefined): Complet
   };
 }
 
+/** A whole answer's usage: the server's count, or what is known to estimate it. */
+function usageOf(built: BuiltRequest, reported: CompletionUsage | undefined, completionChars: number): RequestUsage {
+  const usage: RequestUsage = { promptChars: built.prompt.length + (built.request.suffix?.length ?? 0), completionChars };
+  if (reported) usage.reported = { promptTokens: reported.promptTokens, completionTokens: reported.completionTokens };
+  return usage;
+}
+
 interface BuiltRequest {
   request: CreateCompletionRequest;
   prompt: string;
@@ -273,12 +334,19 @@ interface BuiltRequest {
 }
 
 /** Builds the wire request for one way of sending the suffix. */
-export function buildRequest(input: CompletionInput, settings: Settings, model: string, fim: FimUsed, options: CompletionCallOptions = {}): BuiltRequest {
+export function buildRequest(
+  input: CompletionInput,
+  settings: Settings,
+  model: string,
+  fim: FimUsed,
+  options: CompletionCallOptions & { includeUsage?: boolean } = {},
+): BuiltRequest {
   let prompt = input.prefix;
   let suffix: string | undefined;
   let stop = [...settings.stop];
   if (fim === 'template') {
-    const rendered = renderFim(settings.fimTemplate, input.prefix, input.suffix);
+    const { template } = resolveFimTemplate(settings.fimTemplate, model, settings.fimCustomTemplate);
+    const rendered = renderTemplate(template, input.prefix, input.suffix);
     prompt = rendered.prompt;
     stop = unique([...rendered.stop, ...stop]);
   } else if (fim === 'suffix') {
@@ -297,6 +365,8 @@ export function buildRequest(input: CompletionInput, settings: Settings, model: 
   if (settings.user) request.user = settings.user;
   const logprobs = options.logprobs ?? settings.logprobs;
   if (logprobs > 0) request.logprobs = logprobs;
+  if (options.includeUsage) request.streamOptions = { includeUsage: true };
+  if (Object.keys(settings.extraRequestFields).length > 0) request.extraFields = settings.extraRequestFields;
   return { request, prompt, stopTexts: stop };
 }
 
@@ -347,7 +417,7 @@ class StopCutter {
   }
 }
 
-/** True when the server says it does not take `logprobs`. */
-function refusesLogprobs(error: unknown): boolean {
-  return error instanceof SDKError && isFieldRefusedError('logprobs', error.statusCode, `${error.message} ${error.body ?? ''}`);
+/** True when the server says it does not take `field`. */
+function refuses(field: string, error: unknown): boolean {
+  return error instanceof SDKError && isFieldUnsupportedError(field, error.statusCode, `${error.message} ${error.body ?? ''} ${error.details?.param ?? ''}`);
 }

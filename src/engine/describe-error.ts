@@ -46,6 +46,9 @@ export function describeError(error: unknown, serverUrl: string): Failure {
   if (error instanceof RequestTimeoutError) return { kind: 'timeout', reason: `no answer from ${hostOf(serverUrl)} in time (promptComplete.requestTimeoutMs)` };
   if (error instanceof ConnectionError) return { kind: 'network', reason: `cannot reach ${hostOf(serverUrl)}: ${shorten(error.message)}` };
   if (error instanceof ResponseValidationError) return { kind: 'invalidResponse', reason: `${hostOf(serverUrl)} answered with something that is not a completion` };
+  if (error instanceof RequestValidationError && error.field === 'extraFields') {
+    return { kind: 'configuration', reason: shorten(error.message.replace(/^Invalid request: extraFields/, 'not sent: promptComplete.extraRequestFields')) };
+  }
   if (error instanceof RequestValidationError) return { kind: 'configuration', reason: shorten(error.message) };
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'other', reason: shorten(message) };

@@ -53,7 +53,12 @@ export type InlineEvent =
   | { type: 'finished'; purpose: InlinePurpose; context: CompletionContext; result: InlineResult; shown: JudgedCandidate | undefined; kept: number }
   | { type: 'failed'; purpose: InlinePurpose; error: unknown }
   /** `idle` is true when no inline request is left running. */
-  | { type: 'aborted'; purpose: InlinePurpose; idle: boolean };
+  | { type: 'aborted'; purpose: InlinePurpose; idle: boolean }
+  /** A keystroke would have sent a request, but automatic requests are paused (see {@link AutomaticPause}). */
+  | { type: 'held'; reason: AutomaticPause };
+
+/** Why typing sends no request: the user asked for manual mode, or today's token budget is spent. */
+export type AutomaticPause = 'manual' | 'budget';
 
 /** What a fork needs of the engine: a branch request (see CompletionEngine.branch). */
 export interface Brancher {
@@ -65,6 +70,8 @@ export interface InlineSessionDeps {
   settings: () => Settings;
   clock: Clock;
   onEvent?: (event: InlineEvent) => void;
+  /** Today's token count against a budget; without it there is none. */
+  usage?: { budgetSpent(dailyBudget: number): boolean };
 }
 
 /** Above this latency, "auto" prefetch stays off: a slow server is better spent on what the user asks. */
@@ -138,6 +145,17 @@ export class InlineSession {
     this.stopAll();
   }
 
+  /**
+   * Why keystrokes may not start requests now, or undefined when they may. What was already asked is
+   * still served (from the cache, or the request running), and an explicit query always asks.
+   */
+  automaticPause(): AutomaticPause | undefined {
+    const settings = this.deps.settings();
+    if (settings.inlineTrigger === 'manual') return 'manual';
+    if (this.deps.usage?.budgetSpent(settings.dailyTokenBudget)) return 'budget';
+    return undefined;
+  }
+
   /** Suggestions for `query`, or undefined when the query was superseded or its request failed. */
   async provide(query: InlineQuery): Promise<InlineAnswer | undefined> {
     const { clock } = this.deps;
@@ -158,6 +176,11 @@ export class InlineSession {
     this.waiting?.abort();
     let running = this.adoptRunningRequest(query.prefix, query.suffix);
     if (!running) {
+      const paused = query.explicit ? undefined : this.automaticPause();
+      if (paused) {
+        this.emit({ type: 'held', reason: paused });
+        return { suggestions: [] };
+      }
       if (!query.explicit && !(await this.waitForPause(query.signal))) return undefined;
       running = this.start(query, 'inline');
       this.inFlight = running;
@@ -330,6 +353,8 @@ export class InlineSession {
   }
 
   private prefetchAllowed(): boolean {
+    // A prefetch is a request nobody asked for: never while automatic requests are paused.
+    if (this.automaticPause()) return false;
     const settings = this.deps.settings();
     if (settings.prefetch === 'off') return false;
     if (settings.prefetch === 'on') return true;

@@ -1,8 +1,11 @@
-import { FIM_FAMILIES, type FimFamily } from '../core/fim';
+import { FIM_TEMPLATE_CHOICES, type FimTemplate, type FimTemplateChoice } from '../core/fim';
 import type { UnlikelyScope } from '../core/unlikely-tokens';
+import { checkExtraFields } from './extra-fields';
 
 export type FimMode = 'auto' | 'suffix' | 'template';
 export type MultilineMode = 'auto' | 'always' | 'never';
+/** `automatic`: suggestions as you type; `manual`: only when asked (the trigger key, Alt+\). */
+export type InlineTrigger = 'automatic' | 'manual';
 
 /** Everything the completion engine and the editor need from the user's settings, already validated. */
 export interface Settings {
@@ -21,8 +24,13 @@ export interface Settings {
   /** A PEM file of extra certificate authorities (a path on the machine the extension runs on), empty for none. */
   caCertificatesFile: string;
   fim: FimMode;
-  fimTemplate: FimFamily;
+  fimTemplate: FimTemplateChoice;
+  /** The user's own template, for `fimTemplate: "custom"`. */
+  fimCustomTemplate: FimTemplate | undefined;
+  /** Extra fields merged into every request body (validated: no owned field, no credential). */
+  extraRequestFields: Record<string, unknown>;
   inlineEnabled: boolean;
+  inlineTrigger: InlineTrigger;
   debounceMs: number;
   disabledLanguages: string[];
   multiline: MultilineMode;
@@ -39,6 +47,8 @@ export interface Settings {
   unlikelyThreshold: number;
   unlikelySeverity: 'hint' | 'information';
   unlikelyScope: UnlikelyScope;
+  /** Tokens per day after which automatic suggestions pause; 0 is no budget. */
+  dailyTokenBudget: number;
 }
 
 /** A setting whose value was unusable, and the default used instead. */
@@ -54,7 +64,7 @@ type Reader = (key: string) => unknown;
  * own settings may set them (package.json gives them the `application` scope); the reader below also
  * ignores any other layer, for an editor that does not enforce scopes. Keys are relative to `promptComplete.`.
  */
-export const USER_ONLY_SETTINGS: readonly string[] = ['serverUrl', 'allowInsecureKey', 'headers', 'network.caCertificatesFile', 'user'];
+export const USER_ONLY_SETTINGS: readonly string[] = ['serverUrl', 'allowInsecureKey', 'headers', 'network.caCertificatesFile', 'user', 'extraRequestFields'];
 
 /** A setting's values by layer, as VS Code's `inspect()` reports them. */
 export interface SettingLayers {
@@ -92,8 +102,11 @@ export const DEFAULT_SETTINGS: Settings = {
   allowInsecureKey: false,
   caCertificatesFile: '',
   fim: 'auto',
-  fimTemplate: 'qwen',
+  fimTemplate: 'auto',
+  fimCustomTemplate: undefined,
+  extraRequestFields: {},
   inlineEnabled: true,
+  inlineTrigger: 'automatic',
   debounceMs: 250,
   disabledLanguages: ['scminput'],
   multiline: 'auto',
@@ -107,6 +120,7 @@ export const DEFAULT_SETTINGS: Settings = {
   unlikelyThreshold: 0.00001,
   unlikelySeverity: 'information',
   unlikelyScope: 'slips',
+  dailyTokenBudget: 0,
 };
 
 /**
@@ -132,8 +146,11 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     allowInsecureKey: v.boolean('allowInsecureKey', d.allowInsecureKey),
     caCertificatesFile: v.string('network.caCertificatesFile', d.caCertificatesFile).trim(),
     fim: v.oneOf('fim', d.fim, ['auto', 'suffix', 'template'] as const),
-    fimTemplate: v.oneOf('fimTemplate', d.fimTemplate, FIM_FAMILIES),
+    fimTemplate: v.oneOf('fimTemplate', d.fimTemplate, FIM_TEMPLATE_CHOICES),
+    fimCustomTemplate: v.fimTemplate('fimCustomTemplate'),
+    extraRequestFields: v.extraFields('extraRequestFields', d.extraRequestFields),
     inlineEnabled: v.boolean('inline.enabled', d.inlineEnabled),
+    inlineTrigger: v.oneOf('inline.trigger', d.inlineTrigger, ['automatic', 'manual'] as const),
     debounceMs: v.integer('inline.debounceMs', d.debounceMs, 0, 2000),
     disabledLanguages: v.stringArray('inline.disabledLanguages', d.disabledLanguages, 1000),
     multiline: v.oneOf('inline.multiline', d.multiline, ['auto', 'always', 'never'] as const),
@@ -147,7 +164,12 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     unlikelyThreshold: v.number('checkUnlikely.threshold', d.unlikelyThreshold, 0, 1),
     unlikelySeverity: v.oneOf('checkUnlikely.severity', d.unlikelySeverity, ['hint', 'information'] as const),
     unlikelyScope: v.oneOf('checkUnlikely.scope', d.unlikelyScope, ['slips', 'newWords', 'all'] as const),
+    dailyTokenBudget: v.integer('usage.dailyTokenBudget', d.dailyTokenBudget, 0, 1_000_000_000),
   };
+  if (settings.fimTemplate === 'custom' && !settings.fimCustomTemplate) {
+    problems.push({ key: 'promptComplete.fimTemplate', message: `is "custom" but promptComplete.fimCustomTemplate sets no usable template; using "${d.fimTemplate}"` });
+    settings.fimTemplate = d.fimTemplate;
+  }
   return { settings, problems };
 }
 
@@ -234,6 +256,36 @@ class Validator {
     return text.replace(/\/+$/, '');
   }
 
+  /** A custom fill-in-the-middle template; an empty object (the default) is none. */
+  fimTemplate(key: string): FimTemplate | undefined {
+    const value = this.value(key);
+    if (value === undefined || value === null) return undefined;
+    const fail = (why: string) => {
+      this.problems.push({ key: `promptComplete.${key}`, message: `${why}; using no custom template` });
+      return undefined;
+    };
+    if (typeof value !== 'object' || Array.isArray(value)) return fail('must be an object with "prefix", "suffix" and "middle" markers');
+    const fields = value as Record<string, unknown>;
+    if (Object.keys(fields).length === 0) return undefined;
+    const unknown = Object.keys(fields).find((name) => !['prefix', 'suffix', 'middle', 'order', 'stop'].includes(name));
+    if (unknown !== undefined) return fail(`has an unknown field "${unknown.slice(0, 40)}" (expected prefix, suffix, middle, order, stop)`);
+    const { prefix, suffix, middle = '', order = 'prefix-first', stop = [] } = fields;
+    if (typeof prefix !== 'string' || !prefix || typeof suffix !== 'string' || !suffix) return fail('needs non-empty "prefix" and "suffix" markers');
+    if (typeof middle !== 'string') return fail('"middle" must be text');
+    if (order !== 'prefix-first' && order !== 'suffix-first') return fail('"order" must be "prefix-first" or "suffix-first"');
+    if (!Array.isArray(stop) || stop.length > 4 || !stop.every((item) => typeof item === 'string' && item.length > 0)) {
+      return fail('"stop" must be a list of at most 4 non-empty strings');
+    }
+    return { prefix, suffix, middle, order, stop: [...stop] as string[] };
+  }
+
+  extraFields(key: string, fallback: Record<string, unknown>): Record<string, unknown> {
+    const value = this.value(key);
+    if (value === undefined || value === null) return fallback;
+    const checked = checkExtraFields(value);
+    return 'fields' in checked ? checked.fields : this.reject(key, checked.problem, fallback);
+  }
+
   headers(key: string, fallback: Record<string, string>): Record<string, string> {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
@@ -257,6 +309,6 @@ class Validator {
  * completions survive edits of unrelated settings (the debounce, the status bar, …).
  */
 export function answerFingerprint(settings: Settings): string {
-  const { serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, multiline, maxPrefixChars, maxSuffixChars, minConfidence } = settings;
-  return JSON.stringify([serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, multiline, maxPrefixChars, maxSuffixChars, minConfidence]);
+  const { serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, fimCustomTemplate, extraRequestFields, multiline, maxPrefixChars, maxSuffixChars, minConfidence } = settings;
+  return JSON.stringify([serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, fimCustomTemplate, extraRequestFields, multiline, maxPrefixChars, maxSuffixChars, minConfidence]);
 }

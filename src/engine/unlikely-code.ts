@@ -3,7 +3,7 @@
 // very improbable. Takes the client and plain text, so it is tested against real local servers.
 import { SDKError, type CompletionLogprobs, type Gpt } from '../client';
 import { toTokenProbabilities, type TokenProbability } from '../core/logprobs';
-import { isFieldRefusedError } from '../core/refused-field';
+import { isFieldUnsupportedError } from '../core/field-refusal';
 import { planScoringWindows, type ScoringWindow } from '../core/scoring-windows';
 import { findUnlikelyTokens, withinScope, type UnlikelyScope, type UnlikelyToken } from '../core/unlikely-tokens';
 import { TextWords } from '../core/word-slips';
@@ -156,7 +156,7 @@ function promptTokensOf(logprobs: CompletionLogprobs, prompt: string): TokenProb
 }
 
 function refuses(error: unknown, field: string): boolean {
-  return error instanceof SDKError && isFieldRefusedError(field, error.statusCode, `${error.message} ${error.details?.param ?? ''}`);
+  return error instanceof SDKError && isFieldUnsupportedError(field, error.statusCode, `${error.message} ${error.details?.param ?? ''}`);
 }
 
 /** True when the server says the prompt does not fit its context. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AutomaticPause } from '../engine/inline-session';
 import { CommandIds } from './command-ids';
 
 /** What the status bar item shows. */
@@ -14,6 +15,8 @@ export type Status =
 export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private current: Status = { kind: 'idle' };
+  private pause: AutomaticPause | undefined;
+  private usageLine: string | undefined;
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('promptComplete.status', vscode.StatusBarAlignment.Right, 100);
@@ -32,14 +35,33 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** Why typing sends no requests now (manual mode, a spent budget), shown while the item is idle. */
+  setPause(pause: AutomaticPause | undefined): void {
+    if (pause === this.pause) return;
+    this.pause = pause;
+    this.render();
+  }
+
+  /** The token counts, added to every tooltip. */
+  setUsage(line: string | undefined): void {
+    if (line === this.usageLine) return;
+    this.usageLine = line;
+    this.render();
+  }
+
   private render(): void {
     const status = this.current;
     this.item.backgroundColor = undefined;
     switch (status.kind) {
       case 'idle':
-        this.item.text = status.confidence === undefined ? '$(sparkle) Complete' : `$(sparkle) ${Math.round(status.confidence * 100)}%`;
+        this.item.text = status.confidence !== undefined ? `$(sparkle) ${Math.round(status.confidence * 100)}%`
+          : this.pause === 'budget' ? '$(debug-pause) Complete'
+          : this.pause === 'manual' ? '$(sparkle) Manual'
+          : '$(sparkle) Complete';
         this.item.tooltip = `Prompt Complete: ready${status.detail ? ` (${status.detail})` : ''}.`
           + (status.confidence === undefined ? '' : ` The suggestion shown has a mean token probability of ${(status.confidence * 100).toFixed(1)}%.`)
+          + (this.pause === 'manual' ? ' Manual mode: press Alt+\\ to ask for a suggestion.' : '')
+          + (this.pause === 'budget' ? ' Automatic suggestions are paused: today\'s token budget is spent (Alt+\\ still asks).' : '')
           + ' Click for options.';
         break;
       case 'working':
@@ -64,6 +86,7 @@ export class StatusBar implements vscode.Disposable {
         this.item.tooltip = `Prompt Complete: off for ${status.languageId} (promptComplete.inline.disabledLanguages).`;
         break;
     }
+    if (this.usageLine) this.item.tooltip = `${this.item.tooltip}\n${this.usageLine}`;
     this.item.accessibilityInformation = { label: typeof this.item.tooltip === 'string' ? this.item.tooltip : 'Prompt Complete' };
   }
 

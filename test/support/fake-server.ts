@@ -39,6 +39,11 @@ export interface DeliveryOptions {
   finishReason?: FinishReason;
   /** Answer as a server that ignores `logprobs`: never any, even when asked. */
   withoutLogprobs?: boolean;
+  /**
+   * The token counts reported as `usage` (in the JSON body, or in a last chunk when the request asks
+   * with `stream_options.include_usage`); default 1 prompt token and one per completion token.
+   */
+  usage?: { promptTokens: number; completionTokens: number };
 }
 
 export type ScriptedAnswer =
@@ -223,12 +228,17 @@ function completionBody(answer: CompletionAnswer, request: RecordedRequest): obj
       finish_reason: finishReasonOf(choice, answer),
     };
   });
-  const completionTokens = choices.reduce((sum, _choice, i) => sum + tokensOf(answer.choices[i]).length, 0);
-  return {
-    ...envelope(request),
-    choices,
-    usage: { prompt_tokens: 1, completion_tokens: completionTokens, total_tokens: 1 + completionTokens },
-  };
+  return { ...envelope(request), choices, usage: usageOf(answer) };
+}
+
+function usageOf(answer: CompletionAnswer): object {
+  const promptTokens = answer.usage?.promptTokens ?? 1;
+  const completionTokens = answer.usage?.completionTokens ?? answer.choices.reduce((sum: number, choice) => sum + tokensOf(choice).length, 0);
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+}
+
+function wantsStreamUsage(request: RecordedRequest): boolean {
+  return request.body?.stream_options?.include_usage === true;
 }
 
 /** Streams one SSE event per token and choice, then the finish events and [DONE]. */
@@ -263,6 +273,7 @@ async function stream(answer: CompletionAnswer, request: RecordedRequest, res: h
     const finish = { ...envelope(request), choices: [{ text: '', index, logprobs: null, finish_reason: finishReasonOf(choice, answer) }] };
     res.write(`data: ${JSON.stringify(finish)}\n\n`);
   });
+  if (wantsStreamUsage(request)) res.write(`data: ${JSON.stringify({ ...envelope(request), choices: [], usage: usageOf(answer) })}\n\n`);
   res.end('data: [DONE]\n\n');
 }
 

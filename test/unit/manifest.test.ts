@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIM_FAMILIES } from '../../src/core/fim';
+import { FIM_FAMILIES, FIM_TEMPLATE_CHOICES } from '../../src/core/fim';
 import { readSettings, USER_ONLY_SETTINGS } from '../../src/engine/settings';
 import { CommandIds } from '../../src/vscode/command-ids';
 import { repoRoot } from '../support/paths';
@@ -24,17 +24,6 @@ describe('package.json manifest', () => {
     });
     assert.deepEqual(read.filter((key) => !declaredSettings.includes(key)), []);
     assert.deepEqual(declaredSettings.filter((key) => !read.includes(key) && !READ_ELSEWHERE.includes(key)), [], 'declared but never read');
-  });
-
-  it('offers exactly the fill-in-the-middle families the templates know, each described, and the settings accept each', () => {
-    const schema = manifest.contributes.configuration.properties['promptComplete.fimTemplate'] as { enum: string[]; enumDescriptions: string[] };
-    assert.deepEqual(schema.enum, [...FIM_FAMILIES]);
-    assert.equal(schema.enumDescriptions.length, FIM_FAMILIES.length);
-    for (const family of FIM_FAMILIES) {
-      const { settings, problems } = readSettings((key) => (key === 'fimTemplate' ? family : undefined));
-      assert.deepEqual(problems, []);
-      assert.equal(settings.fimTemplate, family);
-    }
   });
 
   it('documents every setting with a description, a type and a default', () => {
@@ -68,6 +57,32 @@ describe('package.json manifest', () => {
     for (const command of manifest.contributes.commands as { title: string; category: string }[]) {
       assert.equal(command.category, 'Prompt Complete');
       assert.ok(command.title);
+    }
+  });
+
+  it('offers exactly the fill-in-the-middle choices the code knows, each with a description', () => {
+    const schema = manifest.contributes.configuration.properties['promptComplete.fimTemplate'];
+    assert.deepEqual(schema.enum, [...FIM_TEMPLATE_CHOICES]);
+    assert.equal(schema.enumDescriptions.length, schema.enum.length);
+    for (const family of FIM_FAMILIES) assert.ok(schema.enum.includes(family), family);
+  });
+
+  it('binds Alt+\\ to ask for a suggestion in a writable editor (VS Code has no key for it by default)', () => {
+    const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when: string }[];
+    const trigger = bindings.find((b) => b.command === 'editor.action.inlineSuggest.trigger');
+    assert.equal(trigger?.key, 'alt+\\');
+    assert.match(trigger.when, /editorTextFocus/);
+    assert.match(trigger.when, /!editorReadonly/);
+  });
+
+  it('binds accepting the next word and the next line only while a suggestion shows in a writable editor', () => {
+    const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when: string }[];
+    for (const command of ['editor.action.inlineSuggest.acceptNextWord', 'editor.action.inlineSuggest.acceptNextLine']) {
+      const binding = bindings.find((b) => b.command === command);
+      assert.ok(binding, `${command} has a key`);
+      assert.ok(binding.mac, `${command} has a macOS key`);
+      assert.match(binding.when, /\binlineSuggestionVisible\b/);
+      assert.match(binding.when, /!editorReadonly/);
     }
   });
 

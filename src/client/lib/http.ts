@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { HttpMeta } from '../models/operations/httpmeta';
+import { RequestValidationError } from '../models/errors/requestvalidationerror';
 import { ResponseValidationError } from '../models/errors/responsevalidationerror';
 import { isObject, ShapeMismatch } from '../models/components/shape';
 import type { SDKError } from '../models/errors/sdkerror';
@@ -27,6 +28,11 @@ export interface RequestSpec {
   path: string;
   body?: string;
   accept: string;
+  /**
+   * Caller-supplied text sent with the request that must never carry the API key (extra body
+   * fields), and the field to name when it does: checked against the key read for this request.
+   */
+  keyFree?: { field: string; text: string };
 }
 
 /** A 2xx response whose body is still unread, with what is needed to name a failure while reading it. */
@@ -40,7 +46,7 @@ export interface OpenResponse {
 export async function openResponse(context: ClientContext, spec: RequestSpec, options: RequestOptions): Promise<OpenResponse> {
   if (context.configurationError) throw context.configurationError;
   const deadline = new CallDeadline(options.timeoutMs ?? context.timeoutMs);
-  const apiKey = await context.apiKey();
+  const apiKey = await keyForRequest(context, spec);
   return withRetries(() => attemptOnce(context, spec, options, apiKey, deadline), retriesWithin(options.retries ?? context.retryConfig, deadline), options.signal);
 }
 
@@ -53,7 +59,7 @@ export async function requestJson<T>(
 ): Promise<{ httpMeta: HttpMeta; value: T }> {
   if (context.configurationError) throw context.configurationError;
   const deadline = new CallDeadline(options.timeoutMs ?? context.timeoutMs);
-  const apiKey = await context.apiKey();
+  const apiKey = await keyForRequest(context, spec);
   return withRetries(async () => {
     const response = await attemptOnce(context, spec, options, apiKey, deadline);
     try {
@@ -72,6 +78,20 @@ function retriesWithin(config: RetryConfig, deadline: CallDeadline): RetryConfig
   if (config.strategy !== 'backoff' || !deadline.bounded) return config;
   const maxElapsedTime = Math.min(config.backoff?.maxElapsedTime ?? defaultBackoffBudget, deadline.timeoutMs);
   return { ...config, backoff: { ...config.backoff, maxElapsedTime } };
+}
+
+/** Reads the key for one request, refusing the request when its caller-supplied part would carry it. */
+async function keyForRequest(context: ClientContext, spec: RequestSpec): Promise<string | undefined> {
+  const apiKey = await context.apiKey();
+  if (apiKey && spec.keyFree && containsKey(spec.keyFree.text, apiKey)) {
+    throw new RequestValidationError(spec.keyFree.field, 'must not contain the API key');
+  }
+  return apiKey;
+}
+
+/** True when `text` holds `apiKey` as written or as JSON escapes it. */
+function containsKey(text: string, apiKey: string): boolean {
+  return text.includes(apiKey) || text.includes(JSON.stringify(apiKey).slice(1, -1));
 }
 
 interface BodyDescription {

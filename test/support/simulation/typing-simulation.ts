@@ -100,7 +100,7 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
       running++;
       maxConcurrentRequests = Math.max(maxConcurrentRequests, running);
       events.push({ t: clock.now(), kind: 'request', purpose: event.purpose });
-    } else {
+    } else if (event.type !== 'held') {
       running--;
       if (event.type === 'failed') events.push({ t: clock.now(), kind: 'failed', error: String(event.error) });
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { isFieldRefusedError } from '../../../src/core/refused-field';
+import { isFieldUnsupportedError as isFieldRefusedError } from '../../../src/core/field-refusal';
 
-describe('isFieldRefusedError', () => {
+describe('isFieldUnsupportedError on logprobs, echo and max_tokens refusals', () => {
   it('recognises servers refusing a field by name', () => {
     assert.equal(isFieldRefusedError('logprobs', 400, 'Unsupported param: logprobs'), true);
     assert.equal(isFieldRefusedError('logprobs', 422, '{"detail":[{"loc":["body","logprobs"],"msg":"extra fields not permitted"}]}'), true);

@@ -106,4 +106,16 @@ describe('describing failures to the user', () => {
     assert.equal(describeError(new InsecureKeyError('http://10.0.0.5:8080/v1'), 'http://10.0.0.5:8080/v1').kind, 'insecureKey');
     assert.equal(describeError(new NoModelError('http://127.0.0.1:1/v1'), 'http://127.0.0.1:1/v1').kind, 'noModel');
   });
+
+  it('names the setting when extra request fields would carry the key, without the key', async () => {
+    let error: unknown;
+    try {
+      await gpt.completions.createCompletion({ model: 'm', prompt: 'p', extraFields: { note: KEY } });
+    } catch (caught) {
+      error = caught;
+    }
+    const failure = describeError(error, server.baseUrl);
+    assert.deepEqual(failure, { kind: 'configuration', reason: 'not sent: promptComplete.extraRequestFields must not contain the API key' });
+    assert.equal(server.requests.length, 0);
+  });
 });

@@ -59,13 +59,13 @@ describe('logprobs by default, and servers that do not give them', () => {
     server.script(answers.jsonError(422, 'logprobs: extra fields not permitted'), answers.text('one two three'));
     await drain(await engine.stream({ prefix: 'a', suffix: '' }));
     assert.equal('logprobs' in (await server.waitForRequest(2)).body, false);
-    assert.equal(support.gives(server.baseUrl), false);
+    assert.equal(support.accepts(server.baseUrl), false);
   });
 
   it('passes on a 400 about something else unchanged', async () => {
     server.script(answers.jsonError(400, "This model's maximum context length is 2048 tokens"));
     await assert.rejects(engine.complete({ prefix: 'a', suffix: '' }), /maximum context length/);
-    assert.equal(support.gives(server.baseUrl), true);
+    assert.equal(support.accepts(server.baseUrl), true);
   });
 
   it('stops asking a server whose streamed answers carry no logprobs', async () => {
@@ -80,7 +80,7 @@ describe('logprobs by default, and servers that do not give them', () => {
       const silentGpt = new Gpt({ serverURL: silentUrl });
       const silentEngine = new CompletionEngine({ gpt: () => silentGpt, settings: () => settings, models: new ModelResolver(), suffixSupport: new SuffixSupport(), logprobsSupport: support });
       await drain(await silentEngine.stream({ prefix: 'a', suffix: '' }));
-      assert.equal(support.gives(silentUrl), false);
+      assert.equal(support.accepts(silentUrl), false);
       await silentGpt.close();
     } finally {
       await silent.close();
@@ -98,7 +98,7 @@ describe('logprobs by default, and servers that do not give them', () => {
       const silentGpt = new Gpt({ serverURL: silentUrl });
       const silentEngine = new CompletionEngine({ gpt: () => silentGpt, settings: () => settings, models: new ModelResolver(), suffixSupport: new SuffixSupport(), logprobsSupport: support });
       await silentEngine.complete({ prefix: 'a', suffix: '' });
-      assert.equal(support.gives(silentUrl), false);
+      assert.equal(support.accepts(silentUrl), false);
       await silentGpt.close();
     } finally {
       await silent.close();
@@ -108,7 +108,7 @@ describe('logprobs by default, and servers that do not give them', () => {
   it('keeps asking a server that returned logprobs', async () => {
     server.script(answers.text('one two three'));
     await drain(await engine.stream({ prefix: 'a', suffix: '' }));
-    assert.equal(support.gives(server.baseUrl), true);
+    assert.equal(support.accepts(server.baseUrl), true);
   });
 
   it('leaves the field out when logprobs is set to 0', async () => {
@@ -119,7 +119,7 @@ describe('logprobs by default, and servers that do not give them', () => {
   });
 
   it('leaves the field out of a branch request to a server known not to give logprobs', async () => {
-    support.markWithout(server.baseUrl);
+    support.markRejected(server.baseUrl);
     server.script(answers.text(' more'));
     await engine.branch({ prompt: 'p', model: 'm', kept: '', alternative: ' x' });
     assert.equal('logprobs' in (await server.waitForRequest(1)).body, false);
@@ -129,18 +129,18 @@ describe('logprobs by default, and servers that do not give them', () => {
 describe('LogprobsSupport', () => {
   it('remembers servers between sessions through its store', () => {
     const store = memoryStore();
-    new LogprobsSupport(store).markWithout('http://a/v1');
+    new LogprobsSupport(store).markRejected('http://a/v1');
     const later = new LogprobsSupport(store);
-    assert.equal(later.gives('http://a/v1'), false);
-    assert.equal(later.gives('http://b/v1'), true);
+    assert.equal(later.accepts('http://a/v1'), false);
+    assert.equal(later.accepts('http://b/v1'), true);
   });
 
   it('forgets everything when told, in its store too', () => {
     const store = memoryStore();
     const support = new LogprobsSupport(store);
-    support.markWithout('http://a/v1');
+    support.markRejected('http://a/v1');
     support.forget();
-    assert.equal(support.gives('http://a/v1'), true);
-    assert.equal(new LogprobsSupport(store).gives('http://a/v1'), true);
+    assert.equal(support.accepts('http://a/v1'), true);
+    assert.equal(new LogprobsSupport(store).accepts('http://a/v1'), true);
   });
 });

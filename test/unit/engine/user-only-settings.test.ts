@@ -42,6 +42,6 @@ describe('settings a workspace cannot change', () => {
   });
 
   it('covers every setting that decides where code and the key go', () => {
-    assert.deepEqual([...USER_ONLY_SETTINGS].sort(), ['allowInsecureKey', 'headers', 'network.caCertificatesFile', 'serverUrl', 'user']);
+    assert.deepEqual([...USER_ONLY_SETTINGS].sort(), ['allowInsecureKey', 'extraRequestFields', 'headers', 'network.caCertificatesFile', 'serverUrl', 'user']);
   });
 });

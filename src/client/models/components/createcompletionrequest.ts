@@ -26,6 +26,12 @@ export interface CreateCompletionRequest {
   seed?: number;
   /** End-user id the provider may use for abuse tracking. */
   user?: string;
+  /**
+   * Fields some servers read beyond this shape (llama.cpp's `cache_prompt`, vLLM's `top_k`), sent
+   * as given after the typed fields. They may not name a typed field (see {@link createCompletionWireFields})
+   * and are refused at request time when any of them carries the API key.
+   */
+  extraFields?: Record<string, unknown>;
 }
 
 /**
@@ -42,7 +48,7 @@ export function expectedChoiceCount(request: CreateCompletionRequest): number {
 export type CreateCompletionRequestWire = Record<string, unknown>;
 
 // TypeScript name -> wire name, in the order the fields are sent.
-const wireNames: ReadonlyArray<readonly [keyof CreateCompletionRequest, string]> = [
+const wireNames: ReadonlyArray<readonly [Exclude<keyof CreateCompletionRequest, 'extraFields'>, string]> = [
   ['model', 'model'],
   ['prompt', 'prompt'],
   ['suffix', 'suffix'],
@@ -63,6 +69,9 @@ const wireNames: ReadonlyArray<readonly [keyof CreateCompletionRequest, string]>
   ['user', 'user'],
 ];
 
+/** The wire names of the typed fields: `extraFields` can never set these. */
+export const createCompletionWireFields: readonly string[] = wireNames.map(([, wireName]) => wireName);
+
 /** Maps a request to its wire JSON; fields left undefined are not sent, so servers apply their defaults. */
 export function createCompletionRequestToWire(request: CreateCompletionRequest): CreateCompletionRequestWire {
   const wire: CreateCompletionRequestWire = {};
@@ -75,6 +84,11 @@ export function createCompletionRequestToWire(request: CreateCompletionRequest):
     } else {
       wire[wireName] = value;
     }
+  }
+  for (const [name, value] of Object.entries(request.extraFields ?? {})) {
+    // Validation refuses typed names before a request is built; this keeps the typed field even so.
+    // defineProperty, so a field named `__proto__` stays a field instead of replacing the prototype.
+    if (!createCompletionWireFields.includes(name)) Object.defineProperty(wire, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return wire;
 }
