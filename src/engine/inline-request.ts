@@ -29,9 +29,7 @@ export class InlineRequest {
   private readonly abortController = new AbortController();
   private readonly received: string[] = [];
   private finished = false;
-  private resolveFirstLine!: () => void;
-  /** Settles once the first candidate has a complete line with text in it, or the request ends. */
-  readonly firstLine: Promise<void> = new Promise((resolve) => (this.resolveFirstLine = resolve));
+  private wakeWaiters: (() => void)[] = [];
   readonly result: Promise<InlineResult>;
 
   constructor(
@@ -63,16 +61,17 @@ export class InlineRequest {
   }
 
   /**
-   * What has arrived so far for a call at `prefix` (this request's own, or one typed ahead of it), per
-   * candidate, up to its last complete line: for showing a block before all of it has arrived.
+   * What has arrived so far, per candidate, up to its last complete line: for showing a block before
+   * all of it has arrived.
    */
-  completeLines(prefix: string = this.prefix): string[] {
-    const typed = prefix.startsWith(this.prefix) ? prefix.slice(this.prefix.length) : undefined;
-    return this.received.map((text) => {
-      if (typed === undefined || !text.startsWith(typed)) return '';
-      const rest = text.slice(typed.length);
-      return rest.slice(0, rest.lastIndexOf('\n') + 1);
-    });
+  completeLines(): string[] {
+    return this.received.map((text) => text.slice(0, text.lastIndexOf('\n') + 1));
+  }
+
+  /** Settles when more text arrives or the request ends (at once if it has ended). */
+  more(): Promise<void> {
+    if (this.finished) return Promise.resolve();
+    return new Promise((resolve) => this.wakeWaiters.push(resolve));
   }
 
   /** Stops the request and closes its connection. */
@@ -103,9 +102,9 @@ export class InlineRequest {
       for await (const delta of streaming.deltas) {
         if (stopped.has(delta.index)) continue;
         this.received[delta.index] = (this.received[delta.index] ?? '') + delta.text;
+        this.wake();
         (logprobs[delta.index] ??= new LogprobsAccumulator()).add(delta.logprobs);
         const text = this.received[delta.index];
-        if (delta.index === 0 && /\S[^\n]*\n/.test(text)) this.resolveFirstLine();
         if (delta.finishReason || text.length > MAX_INLINE_CHARS || shouldStopStreaming(text, this.context)) stopped.add(delta.index);
         if (stopped.size >= expected) break;
       }
@@ -120,7 +119,13 @@ export class InlineRequest {
       };
     } finally {
       this.finished = true;
-      this.resolveFirstLine();
+      this.wake();
     }
+  }
+
+  private wake(): void {
+    const waiters = this.wakeWaiters;
+    this.wakeWaiters = [];
+    for (const wake of waiters) wake();
   }
 }

@@ -2,7 +2,7 @@ import type { CompletionLogprobs } from '../client';
 import { CompletionCache } from '../core/cache';
 import { AdaptiveDebounce } from '../core/debounce';
 import { completionTokens, meanProbability } from '../core/logprobs';
-import { postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
+import { continueProcessed, postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
 import { unlessAborted, type Clock } from './clock';
 import type { CompletionStreamer } from './completion-engine';
 import { InlineRequest, type InlineResult } from './inline-request';
@@ -35,9 +35,9 @@ export type InlinePurpose = 'inline' | 'prefetch';
 
 /** A candidate as the session judged it when its request finished. */
 export interface JudgedCandidate {
-  /** The text as the server sent it (cut at stop texts); what the cache keeps. */
+  /** The text as the server sent it (cut at stop texts). */
   raw: string;
-  /** The suggestion it makes at the request's own position. */
+  /** The suggestion it makes at the request's own position; what the cache keeps. */
   processed: ProcessedCompletion;
   logprobs: CompletionLogprobs | null;
   /** Mean probability of the tokens the suggestion shows; undefined without logprobs. */
@@ -126,15 +126,15 @@ export class InlineSession {
     const { clock } = this.deps;
     if (!query.explicit) this.debounce.recordKeystroke(clock.now());
 
-    const cached = this.cache.get(query.prefix, query.suffix);
+    const cached = this.cache.findByLongestPrefix(query.prefix, query.suffix)?.completions;
     if (cached) {
-      const suggestions = toSuggestions(cached, query);
+      const suggestions = continued(cached, query);
       if (suggestions.length > 0) {
         this.prefetchAfter(suggestions[0]!, query);
         return { suggestions };
       }
       // The server had nothing here: do not ask again at this spot until the user asks (Alt+\).
-      // (A remainder that only cleans up to nothing, such as the line break after an accepted line, asks.)
+      // (A remainder of nothing but whitespace asks.)
       if (cached.length === 0 && !query.explicit) return { suggestions: [] };
     }
 
@@ -148,19 +148,19 @@ export class InlineSession {
 
     try {
       const { request } = running;
-      if (query.multiline && !request.done) {
-        // A block is shown from its first complete line; the rest replaces it when it has arrived.
-        const finished = running.judged.then(() => 'finished' as const);
-        const outcome = await unlessAborted(Promise.race([finished, request.firstLine.then(() => 'firstLine' as const)]), query.signal);
-        if (!outcome) return undefined;
-        if (outcome === 'firstLine' && !request.done) {
-          const early = toSuggestions(request.completeLines(query.prefix), query);
+      if (query.multiline) {
+        // A block is shown from its first complete line after what was typed; the rest replaces it
+        // when it has arrived.
+        const finished = running.judged.then(() => undefined);
+        while (!request.done) {
+          const early = continued(typedAhead(request, processedLines(request), query.prefix), query);
           if (early.length > 0) return { suggestions: early, rest: finished.then(() => undefined, () => undefined) };
+          if ((await unlessAborted(Promise.race([request.more().then(() => true), finished.then(() => true)]), query.signal)) === undefined) return undefined;
         }
       }
       const judged = await unlessAborted(running.judged, query.signal);
       if (!judged) return undefined;
-      const suggestions = answerFrom(running, judged, query);
+      const suggestions = continued(typedAhead(request, judged.map(({ processed }) => processed.text), query.prefix), query);
       if (suggestions.length > 0) this.prefetchAfter(suggestions[0]!, query);
       return { suggestions };
     } catch {
@@ -228,8 +228,10 @@ export class InlineSession {
         this.lastLatencyMs = result.firstChunkMs;
         if (purpose === 'inline') debounce.recordLatency(result.firstChunkMs);
         const candidates = judge(result, ownContext).filter(({ confidence }) => confidence === undefined || confidence >= settings.minConfidence);
-        // An empty candidate is no answer: with none left, the cache remembers that this spot has nothing.
-        cache.set(ownContext.prefix, ownContext.suffix, candidates.filter(({ raw }) => raw !== '').map(({ raw }) => raw));
+        // The cache keeps each suggestion as it shows here, so typing into it shows the rest as it was
+        // (cleaning up the rest again at each keystroke would misread it). A candidate that shows
+        // nothing is no answer: with none left, the cache remembers that this spot has nothing.
+        cache.set(ownContext.prefix, ownContext.suffix, candidates.map(({ processed }) => processed.text).filter((text) => text.trim() !== ''));
         const shown = candidates.find(({ processed }) => processed.text.trim() !== '');
         this.emit({ type: 'finished', purpose, context: ownContext, result, shown, kept: candidates.length });
         return candidates;
@@ -301,21 +303,23 @@ function shownPart(raw: string, shown: string): string {
   return at >= 0 ? raw.slice(0, at + shown.length) : raw;
 }
 
-/** Suggestions from raw candidates at the query's position: processed, without blanks and repeats. */
-function toSuggestions(texts: readonly string[], context: CompletionContext): InlineSuggestion[] {
-  return distinct(texts.map((text) => postProcess(text, context)));
+/** Suggestions at the query's position from texts already post-processed for it or for a spot it has typed ahead of. */
+function continued(texts: readonly string[], query: CompletionContext): InlineSuggestion[] {
+  return distinct(texts.map((text) => continueProcessed(text, query)));
 }
 
 /**
- * The suggestions a finished request gives a query at its own position (processed when judged) or
- * typed ahead of it (the rest of each candidate that begins with what was typed, processed there).
+ * The candidates of a request as they show at its own position, from what has arrived so far, up to
+ * the last complete line of each.
  */
-function answerFrom(running: Running, judged: readonly JudgedCandidate[], query: InlineQuery): InlineSuggestion[] {
-  const { request } = running;
-  if (query.prefix === request.prefix && query.suffix === request.suffix) return distinct(judged.map(({ processed }) => processed));
-  const typed = query.prefix.slice(request.prefix.length);
-  const rests = judged.filter(({ raw }) => raw.length > typed.length && raw.startsWith(typed)).map(({ raw }) => raw.slice(typed.length));
-  return toSuggestions(rests, query);
+function processedLines(request: InlineRequest): string[] {
+  return request.completeLines().map((lines) => (lines === '' ? '' : postProcess(lines, request.context).text));
+}
+
+/** The rest of each text (shown at the request's position) after what was typed since; those that do not begin with it are left out. */
+function typedAhead(request: InlineRequest, texts: readonly string[], prefix: string): string[] {
+  const typed = prefix.slice(request.prefix.length);
+  return texts.filter((text) => text.length > typed.length && text.startsWith(typed)).map((text) => text.slice(typed.length));
 }
 
 function distinct(processed: readonly ProcessedCompletion[]): InlineSuggestion[] {

@@ -8,9 +8,9 @@ import { VirtualClock } from '../../support/simulation/virtual-clock';
 const FILE = 'def area(width, height):\n    return width * height\n\n\ndef perimeter(width, height):\n    return 2 * (width + height)\n';
 
 /** A session in virtual time against an oracle that knows FILE. */
-function setup(overrides: Partial<Settings> = {}, timing = { firstTokenMs: 150, perTokenMs: 10 }) {
+function setup(overrides: Partial<Settings> = {}, timing = { firstTokenMs: 150, perTokenMs: 10 }, file = FILE) {
   const clock = new VirtualClock();
-  const oracle = new OracleStreamer(clock, FILE, '', timing);
+  const oracle = new OracleStreamer(clock, file, '', timing);
   let settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', ...overrides };
   const events: InlineEvent[] = [];
   const session = new InlineSession({ engine: oracle, settings: () => settings, clock, onEvent: (e) => events.push(e) });
@@ -27,7 +27,7 @@ const at = (text: string) => FILE.slice(0, FILE.indexOf(text) + text.length);
 
 describe('inline session (virtual time)', () => {
   it('asks once the debounce has passed and answers with the rest of the line', async () => {
-    const { clock, oracle, ask } = setup({ debounceMs: 200 });
+    const { clock, oracle, ask } = setup({ debounceMs: 200, prefetch: 'off' });
     const call = ask(at('return w'));
     await clock.run(199);
     assert.equal(oracle.requests.length, 0, 'nothing is sent during the debounce');
@@ -46,7 +46,7 @@ describe('inline session (virtual time)', () => {
   });
 
   it('lets a keystroke that matches the arriving answer wait for the same request instead of sending another', async () => {
-    const { clock, oracle, ask } = setup({ debounceMs: 0 }, { firstTokenMs: 100, perTokenMs: 50 });
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, { firstTokenMs: 100, perTokenMs: 50 });
     const first = ask(at('return w'));
     await clock.run(160);
     first.abort();
@@ -77,6 +77,22 @@ describe('inline session (virtual time)', () => {
     const answer = typedAhead.answer();
     assert.ok(answer && answer !== 'pending');
     assert.equal(answer.suggestions[0]?.text, ' height');
+    assert.equal(oracle.requests.length, 1);
+  });
+
+  it('shows the rest of a suggestion as it showed while the user types into it, indentation and spaces before a comment included', async () => {
+    const file = 'class Board:\n    def parse(self, text):\n        total = 0  # running sum\n        return total\n';
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, undefined, file);
+    const lineStart = file.indexOf('        total');
+    ask(file.slice(0, lineStart), { multiline: true });
+    await clock.run();
+    for (const typed of ['  ', '      ', '        total = 0 ']) {
+      const call = ask(file.slice(0, lineStart + typed.length), { multiline: true });
+      await clock.run(clock.now() + 1);
+      const answer = call.answer();
+      assert.ok(answer && answer !== 'pending');
+      assert.equal(answer.suggestions[0]?.text, file.slice(lineStart + typed.length, file.length - 1), `after typing ${JSON.stringify(typed)}`);
+    }
     assert.equal(oracle.requests.length, 1);
   });
 
