@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describeCodeServer } from '../../test/launchers/code-server-suite';
 import { repoRoot } from '../../test/support/paths';
 import { focusEditor, openFile } from '../../test/ui/support/editor';
@@ -216,7 +217,7 @@ function planFile(file: BenchFile, scenario: Scenario, options: Options, index: 
  * Puts the cursor at the start of the span: the document's end when writing, the hole through Go to Line
  * (line:column) when editing. Returns the state there, or undefined when the cursor did not get there.
  */
-async function placeCursor(page: import('playwright-core').Page, probe: ProbeServer, file: string, target: Target): Promise<EditorState | undefined> {
+async function placeCursor(page: Page, probe: ProbeServer, file: string, target: Target): Promise<EditorState | undefined> {
   const seq = probe.latest()?.seq ?? -1;
   if (target.after === '') {
     await page.keyboard.press('Control+End');
