@@ -81,13 +81,15 @@ export class InlineRequest {
 
   /**
    * Whether a call at `prefix` can wait for this request instead of starting another: same text after
-   * the cursor, and what the user typed since is exactly how the first candidate has begun.
+   * the cursor, and what the user typed since agrees with a candidate so far: the candidate begins with
+   * it, or (while more may come) it begins with all the candidate has sent, nothing at all included.
    */
   canServe(prefix: string, suffix: string): boolean {
     if (this.abortController.signal.aborted || suffix !== this.suffix || !prefix.startsWith(this.prefix)) return false;
     const typed = prefix.slice(this.prefix.length);
     if (typed.length === 0) return true;
-    return this.received.some((text) => text.length > typed.length && text.startsWith(typed));
+    if (this.received.some((text) => text.length > typed.length && text.startsWith(typed))) return true;
+    return !this.finished && (this.received.length === 0 || this.received.some((text) => typed.startsWith(text)));
   }
 
   private async run(engine: CompletionStreamer, n: number | undefined, now: () => number): Promise<InlineResult> {

@@ -139,28 +139,43 @@ export class InlineSession {
     }
 
     this.waiting?.abort();
-    let running = this.adoptRunningRequest(query.prefix, query.suffix);
-    if (!running) {
-      if (!query.explicit && !(await this.waitForPause(query.signal))) return undefined;
-      running = this.start(query, 'inline');
-      this.inFlight = running;
+    // At most twice: a request this query starts itself cannot turn out to disagree with it.
+    for (;;) {
+      let running = this.adoptRunningRequest(query.prefix, query.suffix);
+      if (!running) {
+        if (!query.explicit && !(await this.waitBeforeAsking(query))) return undefined;
+        running = this.start(query, 'inline');
+        this.inFlight = running;
+      }
+      const answer = await this.answerFrom(running, query);
+      if (answer !== 'disagrees') return answer;
+      running.request.abort();
     }
+  }
 
+  /**
+   * What a running request gives the query: a block from its first complete line after what was typed
+   * (the rest replaces it when it has arrived), else its whole answer; 'disagrees' as soon as its answer
+   * turns out not to begin with what the user typed since it was sent.
+   */
+  private async answerFrom(running: Running, query: InlineQuery): Promise<InlineAnswer | 'disagrees' | undefined> {
+    const { request } = running;
     try {
-      const { request } = running;
-      if (query.multiline) {
-        // A block is shown from its first complete line after what was typed; the rest replaces it
-        // when it has arrived.
-        const finished = running.judged.then(() => undefined);
-        while (!request.done) {
+      const finished = running.judged.then(() => undefined);
+      finished.catch(() => undefined);
+      while (!request.done) {
+        if (!request.canServe(query.prefix, query.suffix)) return 'disagrees';
+        if (query.multiline) {
           const early = continued(typedAhead(request, processedLines(request), query.prefix), query);
           if (early.length > 0) return { suggestions: early, rest: finished.then(() => undefined, () => undefined) };
-          if ((await unlessAborted(Promise.race([request.more().then(() => true), finished.then(() => true)]), query.signal)) === undefined) return undefined;
         }
+        if ((await unlessAborted(Promise.race([request.more(), finished]), query.signal)) === undefined && query.signal.aborted) return undefined;
       }
       const judged = await unlessAborted(running.judged, query.signal);
       if (!judged) return undefined;
-      const suggestions = continued(typedAhead(request, judged.map(({ processed }) => processed.text), query.prefix), query);
+      const texts = typedAhead(request, judged.map(({ processed }) => processed.text), query.prefix);
+      if (texts.length === 0 && query.prefix !== request.prefix && judged.length > 0) return 'disagrees';
+      const suggestions = continued(texts, query);
       if (suggestions.length > 0) this.prefetchAfter(suggestions[0]!, query);
       return { suggestions };
     } catch {
@@ -182,8 +197,16 @@ export class InlineSession {
     this.prefetching = undefined;
   }
 
-  /** Waits the debounce delay; false when a newer query or the editor ended the wait. */
-  private async waitForPause(signal: AbortSignal): Promise<boolean> {
+  /**
+   * Waits before asking where nothing answers yet: not at all where a word has just ended (after a
+   * space, a bracket, a line break: the prompt ends cleanly and the answer can cover the rest of the
+   * line while the user types it), else the adaptive debounce, so a request does not start mid-word.
+   * False when a newer query or the editor ended the wait.
+   */
+  private async waitBeforeAsking(query: InlineQuery): Promise<boolean> {
+    if (query.signal.aborted) return false;
+    if (endsWord(query.prefix)) return true;
+    const signal = query.signal;
     const waiting = new AbortController();
     this.waiting = waiting;
     const stop = () => waiting.abort();
@@ -281,6 +304,11 @@ export class InlineSession {
   private emit(event: InlineEvent): void {
     this.deps.onEvent?.(event);
   }
+}
+
+/** True when the text ends where a word cannot go on: empty, or after anything but a letter, digit or underscore. */
+function endsWord(prefix: string): boolean {
+  return prefix === '' || !/[\p{L}\p{N}_]$/u.test(prefix);
 }
 
 function newDebounce(maxMs: number): AdaptiveDebounce {

@@ -64,12 +64,13 @@ describe('inline request', () => {
     assert.equal(result.model, 'm');
   });
 
-  it('can serve a keystroke that matches how its answer began, and no other', async () => {
-    server.script(answers.text('console.log(value);\nnext();', { chunkDelayMs: 200 }));
+  it('can serve a keystroke that agrees with how its answer began, and no other', async () => {
+    server.script(answers.tokens([{ text: 'console', logprob: -0.1 }, { text: '.log(value);\n', logprob: -0.1 }, { text: 'next();', logprob: -0.1 }], { chunkDelayMs: 200 }));
     const request = new InlineRequest(engine, { prefix: 'x;\n', suffix: '\n}', multiline: true });
-    await until(() => request.canServe('x;\ncons', '\n}'), 'the first words to arrive');
+    await until(() => request.completeLines().length > 0, 'the first token');
     assert.equal(request.canServe('x;\n', '\n}'), true, 'nothing typed yet');
-    assert.equal(request.canServe('x;\ncons', '\n}'), true);
+    assert.equal(request.canServe('x;\ncons', '\n}'), true, 'typed text the answer begins with');
+    assert.equal(request.canServe('x;\nconsole.l', '\n}'), true, 'typed text that goes on from all that has arrived, while more may come');
     assert.equal(request.canServe('x;\nconz', '\n}'), false, 'typed text differs from the answer');
     assert.equal(request.canServe('x;\ncons', '\n};'), false, 'the text after the cursor changed');
     assert.equal(request.canServe('y;\ncons', '\n}'), false, 'the text before changed');
@@ -78,13 +79,21 @@ describe('inline request', () => {
     assert.equal(request.canServe('x;\n', '\n}'), false, 'an aborted request serves nobody');
   });
 
-  it('cannot serve a keystroke before any of its answer has arrived', async () => {
-    server.script(answers.hang());
+  it('may serve a keystroke typed before any of its answer has arrived, until the answer disagrees', async () => {
+    server.script(answers.tokens([{ text: 'bc', logprob: -0.1 }], { latencyMs: 300 }));
     const request = new InlineRequest(engine, { prefix: 'a', suffix: '', multiline: false });
     await server.waitForRequest(1);
-    assert.equal(request.canServe('ab', ''), false);
-    request.abort();
-    assert.equal(await (await server.waitForRequest(1)).ended, 'aborted');
+    assert.equal(request.canServe('ax', ''), true, 'nothing has arrived that says otherwise');
+    await request.result;
+    assert.equal(request.canServe('ax', ''), false);
+    assert.equal(request.canServe('ab', ''), true);
+  });
+
+  it('cannot serve what the user typed past the end of its answer', async () => {
+    server.script(answers.text('bc'));
+    const request = new InlineRequest(engine, { prefix: 'a', suffix: '', multiline: false });
+    await request.result;
+    assert.equal(request.canServe('abc', ''), false);
   });
 
   it('has the first complete line long before a slow block ends', async () => {

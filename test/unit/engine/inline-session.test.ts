@@ -58,6 +58,48 @@ describe('inline session (virtual time)', () => {
     assert.equal(answer.suggestions[0]?.text, 'dth * height');
   });
 
+  for (const after of ['a space', 'a bracket', 'a line break']) {
+    it(`asks at once after ${after}, where a word has ended, with no debounce`, async () => {
+      const prefix = { 'a space': at('return '), 'a bracket': at('def perimeter('), 'a line break': at('height):\n') }[after]!;
+      const { clock, oracle, ask } = setup({ debounceMs: 2000, prefetch: 'off' });
+      ask(prefix);
+      await clock.run(1);
+      assert.equal(oracle.requests.length, 1);
+    });
+  }
+
+  it('waits the debounce before asking in the middle of a word', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 200, prefetch: 'off' });
+    ask(at('return wid'));
+    await clock.run(150);
+    assert.equal(oracle.requests.length, 0);
+  });
+
+  it('keeps the request sent before the keys typed since it, while nothing it has sent disagrees with them', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, { firstTokenMs: 150, perTokenMs: 10 });
+    ask(at('return '));
+    await clock.run(60);
+    ask(at('return w'));
+    await clock.run(120);
+    const typed = ask(at('return wi'));
+    await clock.run();
+    assert.equal(oracle.requests.length, 1);
+    const answer = typed.answer();
+    assert.ok(answer && answer !== 'pending');
+    assert.equal(answer.suggestions[0]?.text, 'dth * height');
+  });
+
+  it('replaces a request whose answer turns out to disagree with what was typed before it arrived', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, { firstTokenMs: 150, perTokenMs: 10 });
+    ask(at('return '));
+    await clock.run(60);
+    ask(`${at('return ')}h`);
+    await clock.run();
+    assert.equal(oracle.requests.length, 2);
+    assert.equal(oracle.requests[0]?.aborted, true, 'the first request stopped once its answer began otherwise');
+    assert.equal(oracle.requests[1]?.prefix, `${at('return ')}h`);
+  });
+
   it('stops the running request when the user types something else', async () => {
     const { clock, oracle, ask } = setup({ debounceMs: 0 }, { firstTokenMs: 100, perTokenMs: 50 });
     ask(at('return w'));
