@@ -93,16 +93,16 @@ const WATCH_SCRIPT = `(() => {
     state.view = next;
     state.events.push({ at: now, ghost: next.ghost, line: next.line, zone: next.zone });
   };
-  // The view is read once per frame, just before it is painted: VS Code updates the ghost text's line and
-  // the lines below it in separate steps, and a state replaced within the same frame was never on screen.
+  // The view is read once per frame, after the frame's own updates: VS Code updates the ghost text's line
+  // and the lines below it in separate steps, and a state replaced within the same frame was never on screen.
   let frameRequested = false;
   const onMutation = () => {
     if (frameRequested) return;
     frameRequested = true;
-    requestAnimationFrame(() => {
+    requestAnimationFrame(() => setTimeout(() => {
       frameRequested = false;
       check();
-    });
+    }, 0));
   };
   new MutationObserver(onMutation).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style'] });
 })()`;

@@ -33,6 +33,8 @@ export interface RunFigures {
   wrongGhosts: number;
   /** Ghost text shown while the document before the cursor was itself off the true text (the editor's indentation). */
   ghostsUnjudged: number;
+  /** In-between renders during a key's handling (see markTransients). */
+  ghostsTransient: number;
   wrongAccepts: number;
   acceptsOffShown: number;
   /** Requests whose prompt is not how the true file begins: while the document held that text, or never in the document. */
@@ -51,7 +53,8 @@ export interface JudgedGhost {
   event: GhostChangeEvent;
   doc?: DocEvent;
   shown: string;
-  verdict: 'right' | 'wrong' | 'unjudged';
+  /** right/wrong against the true file; unjudged on text the file does not have; transient: drawn mid-keystroke and gone before the key was handled. */
+  verdict: 'right' | 'wrong' | 'unjudged' | 'transient';
 }
 
 /** Everything of one run, grouped by span, with the true texts. */
@@ -100,7 +103,28 @@ export function recordsOf(events: readonly BenchEvent[]): RunRecord[] {
     const span = spans.get(key(event.run, event.span));
     if (span) span.ghosts.push(judgeGhost(event, span));
   }
+  for (const span of spans.values()) markTransients(span);
   return [...runs.values()];
+}
+
+/**
+ * In-between renders, not suggestions anyone could read: a frame drawn while a key was being handled
+ * and replaced before the key press returned, and a multi-line suggestion's lines below the cursor
+ * drawn before its part on the cursor's line, which follows within IN_BETWEEN_MS (VS Code redraws the
+ * cursor's line and the lines below it in separate steps; a loaded machine stretches them apart).
+ */
+const IN_BETWEEN_MS = 150;
+
+function markTransients(span: SpanRecord): void {
+  span.ghosts.forEach((ghost, index) => {
+    const next = span.ghosts[index + 1];
+    if (!next || ghost.event.ghost === '') return;
+    const pressing = span.actions.find((action) => action.startedAt <= ghost.event.at && ghost.event.at < action.doneAt);
+    if (pressing && next.event.at <= pressing.doneAt) ghost.verdict = 'transient';
+    // The lines below drawn a few frames before the cursor line's part of the same suggestion.
+    const linesFirst = ghost.event.ghost.startsWith('\n') && next.event.ghost !== ghost.event.ghost && next.event.ghost.endsWith(ghost.event.ghost);
+    if (linesFirst && next.event.at - ghost.event.at <= IN_BETWEEN_MS) ghost.verdict = 'transient';
+  });
 }
 
 /** How far the document state may be reported after the page showed it (the extension host hears of edits later). */
@@ -195,9 +219,10 @@ export function computeFigures(record: RunRecord): RunFigures {
     pausesAnswered: pauseToGhost.length,
     pauseToGhostP50Ms: percentile(pauseToGhost, 0.5),
     pauseToGhostP90Ms: percentile(pauseToGhost, 0.9),
-    ghostsJudged: ghosts.filter((ghost) => ghost.verdict !== 'unjudged').length,
+    ghostsJudged: ghosts.filter((ghost) => ghost.verdict === 'right' || ghost.verdict === 'wrong').length,
     wrongGhosts: ghosts.filter((ghost) => ghost.verdict === 'wrong').length,
     ghostsUnjudged: ghosts.filter((ghost) => ghost.verdict === 'unjudged' && ghost.event.ghost !== '').length,
+    ghostsTransient: ghosts.filter((ghost) => ghost.verdict === 'transient').length,
     wrongAccepts: sum(record.spans.map((span) => span.span.wrongAccepts.length)),
     acceptsOffShown: sum(record.spans.map((span) => span.span.acceptsOffShown)),
     promptsOffTruth: prompts.filter((standing) => standing !== 'true').length,

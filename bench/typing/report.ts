@@ -38,6 +38,7 @@ const ROWS: Row[] = [
   ['ghost texts judged', (f) => String(f.ghostsJudged)],
   ['(a) ghost texts NOT how the file goes on', (f) => String(f.wrongGhosts)],
   ['    shown on editor-made text (not judged)', (f) => String(f.ghostsUnjudged)],
+  ['    in-between renders during a key (not judged)', (f) => String(f.ghostsTransient)],
   ['(b) wrong accepts (document off the true text)', (f) => String(f.wrongAccepts)],
   ['    accepts that differ from what was shown', (f) => String(f.acceptsOffShown)],
   ['(c) prompts that are not the true file\'s start', (f) => String(f.promptsOffTruth)],
