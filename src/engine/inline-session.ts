@@ -86,6 +86,8 @@ export class InlineSession {
   /** Ends the debounce wait of the previous query when a newer one arrives. */
   private waiting: AbortController | undefined;
   private lastLatencyMs: number | undefined;
+  /** The text before the cursor at the previous query the user's typing caused. */
+  private lastPrefix: string | undefined;
   private cache = new CompletionCache();
   private debounce: AdaptiveDebounce;
   private fingerprint: string;
@@ -124,7 +126,11 @@ export class InlineSession {
   /** Suggestions for `query`, or undefined when the query was superseded or its request failed. */
   async provide(query: InlineQuery): Promise<InlineAnswer | undefined> {
     const { clock } = this.deps;
-    if (!query.explicit) this.debounce.recordKeystroke(clock.now());
+    const freshSpot = !query.explicit && !typedOneMore(this.lastPrefix, query.prefix);
+    if (!query.explicit) {
+      this.debounce.recordKeystroke(clock.now());
+      this.lastPrefix = query.prefix;
+    }
 
     const cached = this.cache.findByLongestPrefix(query.prefix, query.suffix)?.completions;
     if (cached) {
@@ -143,7 +149,7 @@ export class InlineSession {
     for (;;) {
       let running = this.adoptRunningRequest(query.prefix, query.suffix);
       if (!running) {
-        if (!query.explicit && !(await this.waitBeforeAsking(query))) return undefined;
+        if (!query.explicit && !freshSpot && !(await this.waitBeforeAsking(query))) return undefined;
         running = this.start(query, 'inline');
         this.inFlight = running;
       }
@@ -201,6 +207,7 @@ export class InlineSession {
    * Waits before asking where nothing answers yet: not at all where a word has just ended (after a
    * space, a bracket, a line break: the prompt ends cleanly and the answer can cover the rest of the
    * line while the user types it), else the adaptive debounce, so a request does not start mid-word.
+   * (A query at a fresh spot, not one key on from the previous one, does not wait either: see provide.)
    * False when a newer query or the editor ended the wait.
    */
   private async waitBeforeAsking(query: InlineQuery): Promise<boolean> {
@@ -304,6 +311,15 @@ export class InlineSession {
   private emit(event: InlineEvent): void {
     this.deps.onEvent?.(event);
   }
+}
+
+/**
+ * True when `prefix` is `last` and one more character: the user is typing on at the same spot (the
+ * tails are compared, since the context window's start may move by a line). False at a fresh spot:
+ * the first key after the cursor moved elsewhere, an accept, a deletion, another file.
+ */
+function typedOneMore(last: string | undefined, prefix: string): boolean {
+  return last !== undefined && prefix.length > 0 && prefix.slice(0, -1).endsWith(last.slice(-200));
 }
 
 /** True when the text ends where a word cannot go on: empty, or after anything but a letter, digit or underscore. */
