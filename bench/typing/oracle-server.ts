@@ -115,9 +115,11 @@ export function trueContinuation(files: readonly string[], prompt: string, suffi
 /**
  * Where `suffix` begins in `file` after `at`: found by its first 80 characters, or fewer when the suffix
  * holds text the file does not have further on (a later hole, closers the editor inserted); the file's end
- * when no start of it is found.
+ * when no start of it is found or the suffix is only whitespace.
  */
 function suffixStart(file: string, at: number, suffix: string): number {
+  // Blank lines at the end of a document say nothing about where the answer ends.
+  if (suffix.trim() === '') return file.length;
   for (const length of SUFFIX_HEAD_CHARS) {
     const head = suffix.slice(0, length);
     if (head === '' || (head.length < length && length !== SUFFIX_HEAD_CHARS[0])) continue;

@@ -219,7 +219,12 @@ async function acceptSuggestion(
     const inserted = landed.text.slice(pos, landed.offset);
     const onlyIndented = landed.text !== expected && inserted.trim() === '' && landed.text.slice(landed.offset) === state.text.slice(pos);
     if (onlyIndented) return { action: { ...base, kind: 'indent', posAfter: landed.offset }, state: landed, offShown: false };
-    return { action: { ...base, kind: 'accept', posAfter: landed.offset }, state: landed, offShown: landed.text !== expected };
+    // A suggestion that grew (the rest of a block arrived) between the look and the key gives what was
+    // shown and more true text: not an accept that differs from what was shown.
+    const lineRest = state.text.slice(pos, state.text.indexOf('\n', pos) < 0 ? undefined : state.text.indexOf('\n', pos));
+    const insertedShown = shown.endsWith(lineRest) ? shown.slice(0, shown.length - lineRest.length) : shown;
+    const grew = landed.text.length > expected.length && landed.text.startsWith(state.text.slice(0, pos) + insertedShown);
+    return { action: { ...base, kind: 'accept', posAfter: landed.offset }, state: landed, offShown: landed.text !== expected && !grew };
   }
   const wrong = sampleOf({ ...state, text: expected }, landed, shown);
   await page.keyboard.press('Control+Z');

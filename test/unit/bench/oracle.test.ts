@@ -19,6 +19,10 @@ describe('Typing benchmark: the oracle', () => {
     assert.equal(trueContinuation([file], 'x = 1\ny', `\n${'z'.repeat(50)}CUT`), ' = 2');
   });
 
+  it('does not end the answer at a suffix of blank lines', () => {
+    assert.equal(trueContinuation([FILE], 'a = 1\nb', '\n'), ' = 2\nc = 3\nd = 4\ne = 5\n');
+  });
+
   it('answers nothing for a prompt that is in no file', () => {
     assert.equal(trueContinuation([FILE], 'q = 9\n', ''), undefined);
   });
