@@ -70,7 +70,7 @@ function spansOf(text: string, mode: Options['mode'], index: number): { text: st
     for (let line = 0; line < 31 && to >= 0; line++) to = text.indexOf('\n', to) + 1;
     return [{ text, span: { from: text.indexOf('\n') + 1, to: to > 0 ? to : text.length } }];
   }
-  const holes = pickHoles(text, 3, 7 + index);
+  const holes = pickHoles(text, 4, 7 + index);
   return holes.map((hole, i) => ({ text: withHolesCut(text, holes, i + 1), span: { from: hole.from, to: hole.to } }));
 }
 

@@ -19,7 +19,8 @@ const CLOSER_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '
 
 /**
  * Picks `count` holes in `text`, one of each kind in turn, at seeded places: never in the first two lines,
- * at least two lines apart, 6 to 160 characters each. The same text and seed always give the same holes.
+ * at least two lines apart, 6 to 400 characters each (whole lines: 2 to 7 of them; a line's end: up to 2
+ * more lines). The same text and seed always give the same holes.
  */
 export function pickHoles(text: string, count: number, seed: number): Hole[] {
   const random = seededRandom(seed);
@@ -29,7 +30,7 @@ export function pickHoles(text: string, count: number, seed: number): Hole[] {
     const kind = KINDS[holes.length % KINDS.length]!;
     const lineIndex = 2 + Math.floor(random() * (lines.length - 4));
     const hole = holeAt(lines, lineIndex, kind, random);
-    if (!hole || hole.to - hole.from < 6 || hole.to - hole.from > 160) continue;
+    if (!hole || hole.to - hole.from < 6 || hole.to - hole.from > 400) continue;
     const lineOf = (offset: number) => lines.findIndex((line) => offset <= line.end);
     const clash = holes.some((other) => lineOf(hole.from) <= lineOf(other.to) + 2 && lineOf(other.from) <= lineOf(hole.to) + 2);
     if (!clash) holes.push(hole);
@@ -42,13 +43,13 @@ function holeAt(lines: readonly Line[], index: number, kind: Hole['kind'], rando
   const indent = /^ */.exec(line.text)![0].length;
   if (line.text.trim().length < 4) return undefined;
   if (kind === 'lines') {
-    const last = lastLineOfRun(lines, index, Math.floor(random() * 3));
+    const last = lastLineOfRun(lines, index, 1 + Math.floor(random() * 6));
     return { from: line.start + indent, to: lines[last]!.end, kind };
   }
   if (kind === 'tail') {
     const match = /\(|= |: /.exec(line.text.slice(indent));
     if (!match) return undefined;
-    const last = lastLineOfRun(lines, index, Math.floor(random() * 2));
+    const last = lastLineOfRun(lines, index, Math.floor(random() * 3));
     return { from: line.start + indent + match.index + match[0].length, to: lines[last]!.end, kind };
   }
   const open = [...line.text].findIndex((char, i) => i >= indent && char in CLOSER_OF && closerAt(line.text, i) > i + 1);
@@ -67,10 +68,10 @@ function closerAt(text: string, open: number): number {
   return -1;
 }
 
-/** The last of up to `extra` following lines that are not blank, starting from `index`. */
+/** The line `extra` lines after `index` (or the file's last), moved back to one that is not blank. */
 function lastLineOfRun(lines: readonly Line[], index: number, extra: number): number {
-  let last = index;
-  while (last - index < extra && last + 1 < lines.length && lines[last + 1]!.text.trim() !== '') last++;
+  let last = Math.min(index + extra, lines.length - 1);
+  while (last > index && lines[last]!.text.trim() === '') last--;
   return last;
 }
 

@@ -53,7 +53,7 @@ const USAGE = `npm run bench:typing -- [options]
   --scenarios a,b|all  ${SCENARIOS.map((s) => s.name).join(', ')} (default ${DEFAULT_SCENARIOS.join(',')})
   --peers a,b          product, baseline (default product)
   --lines N            lines typed per file when writing (default 30; BENCH_TYPING_LINES)
-  --holes N            holes per file when editing (default 3)
+  --holes N            holes per file when editing (default 4)
   --files a,b          only these benchmark files
   --latency F,T        the oracle's ms to the first token and per token (default 150,10)
   --no-provider-time   skip timing the provider in the extension host
@@ -263,7 +263,7 @@ function parseOptions(argv: string[]): Options {
     scenarios,
     peers: (value('--peers') ?? 'product').split(','),
     lines: Number(value('--lines') ?? process.env.BENCH_TYPING_LINES ?? (quick ? 10 : 30)),
-    holes: Number(value('--holes') ?? (quick ? 2 : 3)),
+    holes: Number(value('--holes') ?? (quick ? 2 : 4)),
     files: value('--files')?.split(','),
     providerTime: !quick && !argv.includes('--no-provider-time'),
     calls: Number(process.env.BENCH_TYPING_CALLS ?? 200),

@@ -166,7 +166,8 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
       gap = gaps.afterChar(char, text[pos - 2] ?? '');
       changed();
     }
-    if (gap >= PAUSE_MS) {
+    // A pause with the span typed in full has nothing left to suggest: not counted.
+    if (gap >= PAUSE_MS && pos < span.to) {
       openPause = { at: now, pos, lengthMs: gap };
       pauses.push(openPause);
       if (ghost && truthFromCursor().startsWith(ghost)) openPause.answeredAfterMs = 0;
