@@ -10,13 +10,20 @@ export interface OracleLatency {
 /** What the oracle saw of one completion request. */
 export interface OracleRequestRecord {
   arrivedAt: number;
+  /** The request's prompt and suffix as sent. */
+  prompt: string;
+  suffix: string;
   stream: boolean;
   maxTokens: number;
   /** Tokens the answer would have had if nobody left early. */
   plannedTokens: number;
   /** Tokens generated before the end or the client's departure. */
   generatedTokens: number;
-  /** When the first line of the answer was complete (its first newline written), if it was. */
+  /** What the oracle would have answered in full, and what it wrote before the end or the client's departure. */
+  planned: string;
+  written: string;
+  /** When the first token was written, and when the first line of the answer was complete (its first newline written), if they were. */
+  firstTokenAt?: number;
   firstLineAt?: number;
   endedAt?: number;
   aborted: boolean;
@@ -38,8 +45,8 @@ export interface OracleServer {
 const CHARS_PER_TOKEN = 4;
 /** How much of the prompt's end is looked for in the files when the prompt is not a file's start. */
 const PROMPT_TAIL_CHARS = 120;
-/** How much of the suffix's start marks where the answer must end. */
-const SUFFIX_HEAD_CHARS = 80;
+/** How much of the suffix's start marks where the answer must end: the longest of these found after the prompt. */
+const SUFFIX_HEAD_CHARS = [80, 40, 20, 10];
 
 /**
  * An OpenAI-style Completions server that knows the benchmark files and answers every prompt with the
@@ -67,8 +74,8 @@ export async function startOracleServer(files: readonly string[], latency: Oracl
     const maxTokens = request.max_tokens ?? 16;
     const { tokens, finishReason } = planAnswer(continuation ?? '', maxTokens, stopsOf(request.stop));
     const record: OracleRequestRecord = {
-      arrivedAt: Date.now(), stream: request.stream === true, maxTokens, plannedTokens: tokens.length,
-      generatedTokens: 0, aborted: false, matched: continuation !== undefined,
+      arrivedAt: Date.now(), prompt: request.prompt ?? '', suffix: request.suffix ?? '', stream: request.stream === true, maxTokens,
+      plannedTokens: tokens.length, planned: tokens.join(''), written: '', generatedTokens: 0, aborted: false, matched: continuation !== undefined,
     };
     requests.push(record);
     await answer(res, record, tokens, finishReason, latency);
@@ -100,11 +107,26 @@ export function trueContinuation(files: readonly string[], prompt: string, suffi
       if (found >= 0 && tail.length >= 8) at = found + tail.length;
     }
     if (at < 0) continue;
-    const suffixHead = suffix.slice(0, SUFFIX_HEAD_CHARS);
-    const end = suffixHead ? file.indexOf(suffixHead, at) : -1;
-    return file.slice(at, end >= 0 ? end : file.length);
+    return file.slice(at, suffixStart(file, at, suffix));
   }
   return undefined;
+}
+
+/**
+ * Where `suffix` begins in `file` after `at`: found by its first 80 characters, or fewer when the suffix
+ * holds text the file does not have further on (a later hole, closers the editor inserted); the file's end
+ * when no start of it is found or the suffix is only whitespace.
+ */
+function suffixStart(file: string, at: number, suffix: string): number {
+  // Blank lines at the end of a document say nothing about where the answer ends.
+  if (suffix.trim() === '') return file.length;
+  for (const length of SUFFIX_HEAD_CHARS) {
+    const head = suffix.slice(0, length);
+    if (head === '' || (head.length < length && length !== SUFFIX_HEAD_CHARS[0])) continue;
+    const found = file.indexOf(head, at);
+    if (found >= 0) return found;
+  }
+  return file.length;
 }
 
 /** Cuts `text` into tokens (at most CHARS_PER_TOKEN characters, a newline ends one), up to the limit or a stop. */
@@ -158,7 +180,9 @@ async function answer(
     await sleep(readyAt - Date.now());
     if (gone) return;
     record.generatedTokens++;
+    record.firstTokenAt ??= Date.now();
     written += tokens[i];
+    record.written = written;
     if (record.firstLineAt === undefined && /\S[^\n]*\n/.test(written)) record.firstLineAt = Date.now();
     if (record.stream) {
       if (i === 0) res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });

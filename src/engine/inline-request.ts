@@ -32,9 +32,7 @@ export class InlineRequest {
   private readonly receivedLogprobs: LogprobsAccumulator[] = [];
   private origin: { prompt: string; suffix?: string; model: string } | undefined;
   private finished = false;
-  private resolveFirstLine!: () => void;
-  /** Settles once the first candidate has a complete line with text in it, or the request ends. */
-  readonly firstLine: Promise<void> = new Promise((resolve) => (this.resolveFirstLine = resolve));
+  private wakeWaiters: (() => void)[] = [];
   readonly result: Promise<InlineResult>;
 
   constructor(
@@ -65,17 +63,15 @@ export class InlineRequest {
     return this.abortController.signal;
   }
 
-  /**
-   * What has arrived so far for a call at `prefix` (this request's own, or one typed ahead of it), per
-   * candidate, up to its last complete line: for showing a block before all of it has arrived.
-   */
-  completeLines(prefix: string = this.prefix): string[] {
-    const typed = prefix.startsWith(this.prefix) ? prefix.slice(this.prefix.length) : undefined;
-    return this.received.map((text) => {
-      if (typed === undefined || !text.startsWith(typed)) return '';
-      const rest = text.slice(typed.length);
-      return rest.slice(0, rest.lastIndexOf('\n') + 1);
-    });
+  /** What has arrived so far, per candidate, up to its last complete line. */
+  completeLines(): string[] {
+    return this.received.map((text) => text.slice(0, text.lastIndexOf('\n') + 1));
+  }
+
+  /** Settles when more text arrives or the request ends (at once if it has ended). */
+  more(): Promise<void> {
+    if (this.finished) return Promise.resolve();
+    return new Promise((resolve) => this.wakeWaiters.push(resolve));
   }
 
   /** Everything received so far per candidate, with its logprobs (for judging a block shown before it has all arrived). */
@@ -91,13 +87,15 @@ export class InlineRequest {
 
   /**
    * Whether a call at `prefix` can wait for this request instead of starting another: same text after
-   * the cursor, and what the user typed since is exactly how the first candidate has begun.
+   * the cursor, and what the user typed since agrees with a candidate so far: the candidate begins with
+   * it, or (while more may come) it begins with all the candidate has sent, nothing at all included.
    */
   canServe(prefix: string, suffix: string): boolean {
     if (this.abortController.signal.aborted || suffix !== this.suffix || !prefix.startsWith(this.prefix)) return false;
     const typed = prefix.slice(this.prefix.length);
     if (typed.length === 0) return true;
-    return this.received.some((text) => text.length > typed.length && text.startsWith(typed));
+    if (this.received.some((text) => text.length > typed.length && text.startsWith(typed))) return true;
+    return !this.finished && (this.received.length === 0 || this.received.some((text) => typed.startsWith(text)));
   }
 
   private async run(engine: CompletionStreamer, n: number | undefined, now: () => number, doubt: DoubtLimit | undefined): Promise<InlineResult> {
@@ -113,10 +111,10 @@ export class InlineRequest {
       for await (const delta of streaming.deltas) {
         if (stopped.has(delta.index)) continue;
         this.received[delta.index] = (this.received[delta.index] ?? '') + delta.text;
+        this.wake();
         const accumulated = (logprobs[delta.index] ??= new LogprobsAccumulator());
         accumulated.add(delta.logprobs);
         const text = this.received[delta.index];
-        if (delta.index === 0 && /\S[^\n]*\n/.test(text)) this.resolveFirstLine();
         if (delta.finishReason || text.length > MAX_INLINE_CHARS || shouldStopStreaming(text, this.context)) stopped.add(delta.index);
         // The model has lost its way: what follows would be trimmed away, so stop paying for it.
         else if (doubt && stayedUnsure(accumulated.tokenLogprobsSoFar, doubt)) stopped.add(delta.index);
@@ -133,7 +131,13 @@ export class InlineRequest {
       };
     } finally {
       this.finished = true;
-      this.resolveFirstLine();
+      this.wake();
     }
+  }
+
+  private wake(): void {
+    const waiters = this.wakeWaiters;
+    this.wakeWaiters = [];
+    for (const wake of waiters) wake();
   }
 }

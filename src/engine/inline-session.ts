@@ -2,7 +2,7 @@ import type { CompletionLogprobs } from '../client';
 import { CompletionCache, type CacheHit } from '../core/cache';
 import { confidentLength } from '../core/confident-prefix';
 import { AdaptiveDebounce } from '../core/debounce';
-import type { CompletionContext, ProcessedCompletion } from '../core/postprocess';
+import { postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
 import type { BranchAnswer, BranchSource } from './branch';
 import { unlessAborted, type Clock } from './clock';
 import type { CompletionCallOptions, CompletionStreamer } from './completion-engine';
@@ -108,6 +108,8 @@ export class InlineSession {
   /** Ends the debounce wait of the previous query when a newer one arrives. */
   private waiting: AbortController | undefined;
   private lastLatencyMs: number | undefined;
+  /** The text before the cursor at the previous query the user's typing caused. */
+  private lastPrefix: string | undefined;
   private cache = new CompletionCache<CandidateFacts>();
   private lastShown: LastShown | undefined;
   private debounce: AdaptiveDebounce;
@@ -159,7 +161,11 @@ export class InlineSession {
   /** Suggestions for `query`, or undefined when the query was superseded or its request failed. */
   async provide(query: InlineQuery): Promise<InlineAnswer | undefined> {
     const { clock } = this.deps;
-    if (!query.explicit) this.debounce.recordKeystroke(clock.now());
+    const freshSpot = !query.explicit && !typedOneMore(this.lastPrefix, query.prefix);
+    if (!query.explicit) {
+      this.debounce.recordKeystroke(clock.now());
+      this.lastPrefix = query.prefix;
+    }
 
     const hit = this.cache.findByLongestPrefix(query.prefix, query.suffix);
     if (hit) {
@@ -167,41 +173,55 @@ export class InlineSession {
       const shown = this.show(candidates, query);
       if (shown.length > 0) return { suggestions: shown };
       // The server had nothing here, or nothing it was sure of: do not ask again at this spot until the
-      // user asks (Alt+\). A remainder that only cleans up to nothing (the line break after an accepted
-      // line) or whose doubtful token the user typed into asks.
+      // user asks (Alt+\). A remainder of nothing but whitespace (the line break after a line typed in
+      // full) or whose doubtful token the user typed into asks.
       const nothingSure = candidates.length === 0 || candidates.every((candidate) => this.unsureFromStart(candidate));
       if (hit.typed === '' && nothingSure && !query.explicit) return { suggestions: [] };
     }
 
     this.waiting?.abort();
-    let running = this.adoptRunningRequest(query.prefix, query.suffix);
-    if (!running) {
-      const paused = query.explicit ? undefined : this.automaticPause();
-      if (paused) {
-        this.emit({ type: 'held', reason: paused });
-        return { suggestions: [] };
+    // At most twice: a request this query starts itself cannot turn out to disagree with it.
+    for (;;) {
+      let running = this.adoptRunningRequest(query.prefix, query.suffix);
+      if (!running) {
+        const paused = query.explicit ? undefined : this.automaticPause();
+        if (paused) {
+          this.emit({ type: 'held', reason: paused });
+          return { suggestions: [] };
+        }
+        if (!query.explicit && !freshSpot && !(await this.waitBeforeAsking(query))) return undefined;
+        running = this.start(query, 'inline');
+        this.inFlight = running;
       }
-      if (!query.explicit && !(await this.waitForPause(query.signal))) return undefined;
-      running = this.start(query, 'inline');
-      this.inFlight = running;
+      const answer = await this.answerFrom(running, query);
+      if (answer !== 'disagrees') return answer;
+      running.request.abort();
     }
+  }
 
+  /**
+   * What a running request gives the query: a block from its first complete line after what was typed
+   * (the rest replaces it when it has arrived), else its whole answer; 'disagrees' as soon as its answer
+   * turns out not to begin with what the user typed since it was sent.
+   */
+  private async answerFrom(running: Running, query: InlineQuery): Promise<InlineAnswer | 'disagrees' | undefined> {
+    const { request } = running;
     try {
-      const { request } = running;
-      if (query.multiline && !request.done) {
-        // A block is shown from its first complete line; the rest replaces it when it has arrived.
-        const finished = running.judged.then(() => 'finished' as const);
-        const outcome = await unlessAborted(Promise.race([finished, request.firstLine.then(() => 'firstLine' as const)]), query.signal);
-        if (!outcome) return undefined;
-        if (outcome === 'firstLine' && !request.done) {
+      const finished = running.judged.then(() => undefined);
+      finished.catch(() => undefined);
+      while (!request.done) {
+        if (!request.canServe(query.prefix, query.suffix)) return 'disagrees';
+        if (query.multiline) {
           const early = this.show(completeLinesSoFar(request, query.prefix), query, false);
           if (early.length > 0) return { suggestions: early, rest: finished.then(() => undefined, () => undefined) };
         }
+        if ((await unlessAborted(Promise.race([request.more(), finished]), query.signal)) === undefined && query.signal.aborted) return undefined;
       }
       const judged = await unlessAborted(running.judged, query.signal);
       if (!judged) return undefined;
       const typed = query.prefix.slice(request.prefix.length);
       const candidates = judged.filter(({ raw }) => typed === '' || (raw.length > typed.length && raw.startsWith(typed))).map((candidate) => ({ ...candidate, typed: typed.length }));
+      if (candidates.length === 0 && typed !== '' && judged.length > 0) return 'disagrees';
       return { suggestions: this.show(candidates, query) };
     } catch {
       // The request reports its own failure once (see start), whichever queries awaited it.
@@ -267,8 +287,17 @@ export class InlineSession {
     this.prefetching = undefined;
   }
 
-  /** Waits the debounce delay; false when a newer query or the editor ended the wait. */
-  private async waitForPause(signal: AbortSignal): Promise<boolean> {
+  /**
+   * Waits before asking where nothing answers yet: not at all where a word has just ended (after a
+   * space, a bracket, a line break: the prompt ends cleanly and the answer can cover the rest of the
+   * line while the user types it), else the adaptive debounce, so a request does not start mid-word.
+   * (A query at a fresh spot, not one key on from the previous one, does not wait either: see provide.)
+   * False when a newer query or the editor ended the wait.
+   */
+  private async waitBeforeAsking(query: InlineQuery): Promise<boolean> {
+    if (query.signal.aborted) return false;
+    if (endsWord(query.prefix)) return true;
+    const signal = query.signal;
     const waiting = new AbortController();
     this.waiting = waiting;
     const stop = () => waiting.abort();
@@ -314,12 +343,19 @@ export class InlineSession {
         this.lastLatencyMs = result.firstChunkMs;
         if (purpose === 'inline') debounce.recordLatency(result.firstChunkMs);
         const origin = originOf(result, ownContext);
-        // An empty candidate is no answer: with none left, the cache remembers that this spot has nothing.
-        const candidates = result.texts.flatMap((raw, i) => (raw === '' ? [] : [{ raw, typed: 0, facts: factsOf(raw, result.logprobs[i] ?? null, origin) }]));
-        cache.set(ownContext.prefix, ownContext.suffix, candidates.map(({ raw }) => raw), candidates.map(({ facts }) => facts));
+        // Each candidate as it shows here; the cache keeps it so, and typing into it shows the rest as
+        // it was (cleaning the rest up again at each keystroke would misread it). A candidate that shows
+        // nothing is no answer: with none left, the cache remembers that this spot has nothing.
+        const sources = result.texts.flatMap((raw, i) => {
+          const candidate = atOrigin(raw, result.logprobs[i] ?? null, origin, ownContext);
+          return candidate ? [{ candidate, raw, logprobs: result.logprobs[i] ?? null }] : [];
+        });
+        const candidates = sources.map(({ candidate }) => candidate);
+        cache.set(ownContext.prefix, ownContext.suffix, candidates.map(({ raw }) => raw), candidates.map(({ facts }) => facts!));
         const shown = showCandidates(candidates, ownContext, this.policy());
         const first = shown[0];
-        const judgedFirst = first && { raw: first.raw, processed: first.suggestion, logprobs: first.facts ? result.logprobs[result.texts.indexOf(first.raw)] ?? null : null, confidence: first.confidence };
+        const source = first && sources.find(({ candidate }) => candidate.raw === first.raw);
+        const judgedFirst = first && source && { raw: source.raw, processed: first.suggestion, logprobs: source.logprobs, confidence: first.confidence };
         this.emit({ type: 'finished', purpose, context: ownContext, result, shown: judgedFirst, kept: shown.length });
         return candidates;
       },
@@ -388,17 +424,44 @@ function candidatesOfHit(hit: CacheHit<CandidateFacts>): CandidateAt[] {
 
 /**
  * What a running request has sent so far for a query at `prefix` (its own, or typed ahead of it), per
- * candidate, up to its last complete line: for showing a block before all of it has arrived.
+ * candidate, up to its last complete line and as it shows at the request's position: for showing a
+ * block before all of it has arrived.
  */
 function completeLinesSoFar(request: InlineRequest, prefix: string): CandidateAt[] {
   if (!prefix.startsWith(request.prefix)) return [];
   const typed = prefix.slice(request.prefix.length);
   const { texts, logprobs, origin } = request.receivedSoFar();
   return texts.flatMap((text, i) => {
-    if (!text.startsWith(typed)) return [];
-    const rest = text.slice(typed.length);
-    const raw = typed + rest.slice(0, rest.lastIndexOf('\n') + 1);
-    if (raw.length <= typed.length) return [];
-    return [{ raw, typed: typed.length, facts: factsOf(raw, logprobs[i] ?? null, origin ?? { prompt: '', model: '' }) }];
+    const lines = text.slice(0, text.lastIndexOf('\n') + 1);
+    const candidate = lines && atOrigin(lines, logprobs[i] ?? null, origin ?? { prompt: '', model: '' }, request.context);
+    if (!candidate || candidate.raw.length <= typed.length || !candidate.raw.startsWith(typed)) return [];
+    return [{ ...candidate, typed: typed.length }];
   });
+}
+
+/**
+ * A candidate as it shows at the position it was asked at: post-processed once, with the facts of its
+ * tokens moved to match (post-processing only drops a start, such as repeated indentation, or cuts an end).
+ */
+function atOrigin(raw: string, logprobs: CompletionLogprobs | null, origin: CandidateOrigin, context: CompletionContext): CandidateAt | undefined {
+  const shown = postProcess(raw, context).text;
+  if (!shown.trim()) return undefined;
+  const at = raw.indexOf(shown);
+  const facts = factsOf(raw, logprobs, origin);
+  if (at < 0) return { raw: shown, typed: 0, facts: { ...facts, tokens: null } };
+  return { raw: shown, typed: 0, facts: at > 0 ? factsAfterTyped(facts, raw.slice(0, at)) : facts };
+}
+
+/**
+ * True when `prefix` is `last` and one more character: the user is typing on at the same spot (the
+ * tails are compared, since the context window's start may move by a line). False at a fresh spot:
+ * the first key after the cursor moved elsewhere, an accept, a deletion, another file.
+ */
+function typedOneMore(last: string | undefined, prefix: string): boolean {
+  return last !== undefined && prefix.length > 0 && prefix.slice(0, -1).endsWith(last.slice(-200));
+}
+
+/** True when the text ends where a word cannot go on: empty, or after anything but a letter, digit or underscore. */
+function endsWord(prefix: string): boolean {
+  return prefix === '' || !/[\p{L}\p{N}_]$/u.test(prefix);
 }

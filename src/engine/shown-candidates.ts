@@ -2,7 +2,7 @@ import type { CompletionLogprobs } from '../client';
 import { rankByConfidence } from '../core/confidence-rank';
 import { confidentLength } from '../core/confident-prefix';
 import { completionTokens, meanProbability, type TokenProbability } from '../core/logprobs';
-import { postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
+import { continueProcessed, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
 
 /** Where a candidate came from: what a fork re-asks with. */
 export interface CandidateOrigin {
@@ -48,7 +48,7 @@ export interface ConfidencePolicy {
   minConfidence: number;
 }
 
-/** A candidate to show: its whole text, how much of it was typed, and its facts. */
+/** A candidate to show: its whole text as it shows where it was asked, how much of it was typed, and its facts. */
 export interface CandidateAt {
   raw: string;
   typed: number;
@@ -68,7 +68,8 @@ export function showCandidates(candidates: readonly CandidateAt[], context: Comp
     const tokens = facts?.tokens ?? null;
     const cut = tokens ? confidentLength(tokens, raw.length, policy.trimBelow, Math.max(typed, facts!.sureUntil)) : raw.length;
     if (cut <= typed) continue;
-    const suggestion = postProcess(raw.slice(typed, cut), context);
+    // `raw` is already post-processed for the position it was asked at: only its rest is shown here.
+    const suggestion = continueProcessed(raw.slice(typed, cut), context);
     if (!suggestion.text.trim() || seen.has(suggestion.text)) continue;
     const confidence = tokens ? confidenceOver(tokens, typed, typed + shownLength(raw.slice(typed, cut), suggestion.text)) : undefined;
     if (confidence !== undefined && confidence < policy.minConfidence) continue;

@@ -38,10 +38,27 @@ export function postProcess(text: string, ctx: CompletionContext): ProcessedComp
   let processed = text;
   for (const filter of FILTERS) {
     processed = filter(processed, ctx);
-    if (processed === '') return { text: '', replaceSuffixChars: 0 };
+    if (processed === '') return NOTHING;
   }
-  const replaceSuffixChars = closersToReplace(processed, ctx);
+  return withClosersReplaced(processed, ctx);
+}
+
+/**
+ * What to show of a suggestion that was post-processed for an earlier position, once the user has typed
+ * its start (`rest` is what they have not typed yet): the rest as it is. Running the filters again at the
+ * new position would misread it (the spaces of an indent being typed, or those before a `#` comment, for
+ * a repeat of what was typed). Only which closers after the cursor it replaces is decided anew; a rest of
+ * whitespace alone (the line break after a line typed in full) is nothing to show.
+ */
+export function continueProcessed(rest: string, ctx: CompletionContext): ProcessedCompletion {
+  return rest.trim() === '' ? NOTHING : withClosersReplaced(rest, ctx);
+}
+
+const NOTHING: ProcessedCompletion = { text: '', replaceSuffixChars: 0 };
+
+function withClosersReplaced(text: string, ctx: CompletionContext): ProcessedCompletion {
+  const replaceSuffixChars = closersToReplace(text, ctx);
   // A completion that is only the closers already there would change nothing.
-  if (replaceSuffixChars > 0 && processed === ctx.suffix.slice(0, replaceSuffixChars)) return { text: '', replaceSuffixChars: 0 };
-  return { text: processed, replaceSuffixChars };
+  if (replaceSuffixChars > 0 && text === ctx.suffix.slice(0, replaceSuffixChars)) return NOTHING;
+  return { text, replaceSuffixChars };
 }

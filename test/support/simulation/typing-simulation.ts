@@ -81,7 +81,8 @@ const PAUSE_MS = 300;
  * Types a file against an {@link InlineSession} in virtual time, as VS Code and a person would: every
  * change calls the session (cancelling the previous call), the newest answer is the ghost text, typing
  * a character the ghost text starts with keeps the rest visible, and the typist presses Tab whenever
- * the ghost text has been visible for the reaction time and is exactly how the file goes on.
+ * the ghost text has been visible for the reaction time (typing into it or it growing does not restart
+ * that time) and is exactly how the file goes on.
  */
 export async function simulateTyping(spec: SimulationSpec): Promise<SimulationResult> {
   const text = spec.text;
@@ -127,8 +128,9 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
   const truthFromCursor = () => text.slice(pos, span.to);
   const show = (next: string) => {
     if (next === ghost) return;
+    // A suggestion that grows (the rest of a block arrives) is the same one still being read.
+    if (!(ghost !== '' && next.startsWith(ghost))) ghostShownAt = clock.now();
     ghost = next;
-    ghostShownAt = clock.now();
     if (!next) return;
     const truth = truthFromCursor();
     const matches = truth.startsWith(next);
@@ -194,7 +196,8 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
       gap = gaps.afterChar(char, text[pos - 2] ?? '');
       changed();
     }
-    if (gap >= PAUSE_MS) {
+    // A pause with the span typed in full has nothing left to suggest: not counted.
+    if (gap >= PAUSE_MS && pos < span.to) {
       openPause = { at: now, pos, lengthMs: gap };
       pauses.push(openPause);
       if (ghost && truthFromCursor().startsWith(ghost)) openPause.answeredAfterMs = 0;

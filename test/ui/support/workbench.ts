@@ -25,6 +25,8 @@ export interface WorkbenchOptions {
   files?: Record<string, string>;
   /** The .vsix to install (default: PROMPT_COMPLETE_VSIX, else prompt-complete.vsix in the repo). */
   vsix?: string;
+  /** More .vsix files to install beside it. */
+  extraVsix?: string[];
   /** The installed extension's publisher.name (default: this one's); its status bar item tells it activated. */
   extensionId?: string;
   /** The browser window's size (default: Playwright's 1280x720). */
@@ -52,6 +54,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   };
   try {
     installExtension(profile, options.vsix ?? process.env.PROMPT_COMPLETE_VSIX ?? path.join(repoRoot, 'prompt-complete.vsix'));
+    for (const vsix of options.extraVsix ?? []) installExtension(profile, vsix);
     server = await startCodeServer(profile);
     browser = await launchBrowser();
     const page = await browser.context.newPage();

@@ -8,9 +8,9 @@ import { VirtualClock } from '../../support/simulation/virtual-clock';
 const FILE = 'def area(width, height):\n    return width * height\n\n\ndef perimeter(width, height):\n    return 2 * (width + height)\n';
 
 /** A session in virtual time against an oracle that knows FILE. */
-function setup(overrides: Partial<Settings> = {}, timing = { firstTokenMs: 150, perTokenMs: 10 }) {
+function setup(overrides: Partial<Settings> = {}, timing = { firstTokenMs: 150, perTokenMs: 10 }, file = FILE) {
   const clock = new VirtualClock();
-  const oracle = new OracleStreamer(clock, FILE, '', timing);
+  const oracle = new OracleStreamer(clock, file, '', timing);
   let settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', ...overrides };
   const events: InlineEvent[] = [];
   const session = new InlineSession({ engine: oracle, settings: () => settings, clock, onEvent: (e) => events.push(e) });
@@ -26,13 +26,25 @@ function setup(overrides: Partial<Settings> = {}, timing = { firstTokenMs: 150, 
 const at = (text: string) => FILE.slice(0, FILE.indexOf(text) + text.length);
 
 describe('inline session (virtual time)', () => {
-  it('asks once the debounce has passed and answers with the rest of the line', async () => {
-    const { clock, oracle, ask } = setup({ debounceMs: 200 });
-    const call = ask(at('return w'));
-    await clock.run(199);
-    assert.equal(oracle.requests.length, 0, 'nothing is sent during the debounce');
+  it('asks once the debounce has passed where the user types on in a word nothing answers', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 200, prefetch: 'off' });
+    ask(at('return w'));
     await clock.run();
-    assert.equal(oracle.requests.length, 1);
+    const started = clock.now();
+    // A key the answer does not go on with, in the middle of a word.
+    const call = ask(`${at('return w')}x`);
+    await clock.run(started + 100);
+    assert.equal(oracle.requests.length, 1, 'nothing is sent during the debounce');
+    await clock.run();
+    assert.equal(oracle.requests.length, 2);
+    assert.ok(oracle.requests[1]!.at > started + 100 && oracle.requests[1]!.at <= started + 200, `sent ${oracle.requests[1]!.at - started} ms after the key`);
+    assert.deepEqual(call.answer(), { suggestions: [] }, 'the oracle has nothing for text the file does not have');
+  });
+
+  it('answers with the rest of the line', async () => {
+    const { clock, ask } = setup({ debounceMs: 200, prefetch: 'off' });
+    const call = ask(at('return w'));
+    await clock.run();
     const answer = call.answer();
     assert.ok(answer && answer !== 'pending');
     assert.equal(answer.suggestions[0]?.text, 'idth * height');
@@ -46,7 +58,7 @@ describe('inline session (virtual time)', () => {
   });
 
   it('lets a keystroke that matches the arriving answer wait for the same request instead of sending another', async () => {
-    const { clock, oracle, ask } = setup({ debounceMs: 0 }, { firstTokenMs: 100, perTokenMs: 50 });
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, { firstTokenMs: 100, perTokenMs: 50 });
     const first = ask(at('return w'));
     await clock.run(160);
     first.abort();
@@ -56,6 +68,49 @@ describe('inline session (virtual time)', () => {
     const answer = second.answer();
     assert.ok(answer && answer !== 'pending');
     assert.equal(answer.suggestions[0]?.text, 'dth * height');
+  });
+
+  for (const after of ['a space', 'a bracket', 'a line break']) {
+    it(`asks at once after ${after}, where a word has ended, with no debounce`, async () => {
+      const prefix = { 'a space': at('return '), 'a bracket': at('def perimeter('), 'a line break': at('height):\n') }[after]!;
+      const { clock, oracle, ask } = setup({ debounceMs: 2000, prefetch: 'off' });
+      ask(prefix);
+      await clock.run(1);
+      assert.equal(oracle.requests.length, 1);
+    });
+  }
+
+  it('asks at once at the first key typed at a fresh spot, even in the middle of a word', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 200, prefetch: 'off' });
+    ask(at('return wi')).abort();
+    ask(at('def per'));
+    await clock.run(1);
+    assert.equal(oracle.requests.length, 1);
+  });
+
+  it('keeps the request sent before the keys typed since it, while nothing it has sent disagrees with them', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, { firstTokenMs: 150, perTokenMs: 10 });
+    ask(at('return '));
+    await clock.run(60);
+    ask(at('return w'));
+    await clock.run(120);
+    const typed = ask(at('return wi'));
+    await clock.run();
+    assert.equal(oracle.requests.length, 1);
+    const answer = typed.answer();
+    assert.ok(answer && answer !== 'pending');
+    assert.equal(answer.suggestions[0]?.text, 'dth * height');
+  });
+
+  it('replaces a request whose answer turns out to disagree with what was typed before it arrived', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, { firstTokenMs: 150, perTokenMs: 10 });
+    ask(at('return '));
+    await clock.run(60);
+    ask(`${at('return ')}h`);
+    await clock.run();
+    assert.equal(oracle.requests.length, 2);
+    assert.equal(oracle.requests[0]?.aborted, true, 'the first request stopped once its answer began otherwise');
+    assert.equal(oracle.requests[1]?.prefix, `${at('return ')}h`);
   });
 
   it('stops the running request when the user types something else', async () => {
@@ -77,6 +132,22 @@ describe('inline session (virtual time)', () => {
     const answer = typedAhead.answer();
     assert.ok(answer && answer !== 'pending');
     assert.equal(answer.suggestions[0]?.text, ' height');
+    assert.equal(oracle.requests.length, 1);
+  });
+
+  it('shows the rest of a suggestion as it showed while the user types into it, indentation and spaces before a comment included', async () => {
+    const file = 'class Board:\n    def parse(self, text):\n        total = 0  # running sum\n        return total\n';
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, undefined, file);
+    const lineStart = file.indexOf('        total');
+    ask(file.slice(0, lineStart), { multiline: true });
+    await clock.run();
+    for (const typed of ['  ', '      ', '        total = 0 ']) {
+      const call = ask(file.slice(0, lineStart + typed.length), { multiline: true });
+      await clock.run(clock.now() + 1);
+      const answer = call.answer();
+      assert.ok(answer && answer !== 'pending');
+      assert.equal(answer.suggestions[0]?.text, file.slice(lineStart + typed.length, file.length - 1), `after typing ${JSON.stringify(typed)}`);
+    }
     assert.equal(oracle.requests.length, 1);
   });
 

@@ -34,6 +34,18 @@ describe('limitToBlockScope', () => {
       expected: '\n        y()\n    z()',
     },
     {
+      name: 'after the last line of a method, keeps the next method and stops at code outside the class',
+      input: '\n\n    def remove(self, sku):\n        del self.items[sku]\n\nprint(Inventory())',
+      ctx: at('class Inventory:\n    def add(self, item):\n        self.items[item.sku] = item'),
+      expected: '\n\n    def remove(self, sku):\n        del self.items[sku]',
+    },
+    {
+      name: 'after the last line of an indented block, keeps what follows at the top level',
+      input: '\n\n\nclass Inventory:\n    def __init__(self):',
+      ctx: at('class Item:\n    def total(self):\n        return self.quantity'),
+      expected: '\n\n\nclass Inventory:\n    def __init__(self):',
+    },
+    {
       name: 'ignores blank lines when looking for a dedent',
       input: 'a()\n\n    b()',
       ctx: at('    '),
