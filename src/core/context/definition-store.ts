@@ -1,0 +1,60 @@
+import type { Excerpt } from './excerpt';
+import { identifierSet } from './identifiers';
+import type { CandidateSource, IdentifierQuery, SnippetCandidate } from './snippet';
+
+/** A declaration a language server pointed to for a name near the cursor. */
+export interface FoundDefinition {
+  documentKey: string;
+  path: string;
+  languageId: string;
+  excerpt: Excerpt;
+  source: 'definition' | 'typeDefinition';
+}
+
+/** Names whose definitions are kept; the least recently looked up leave first. */
+export const DEFAULT_DEFINITION_NAMES = 64;
+
+/**
+ * Definitions looked up for the identifiers near the cursor, by name. Filled in the background after
+ * the cursor moves; a request takes those of the names around the cursor that are ready.
+ */
+export class DefinitionStore implements CandidateSource {
+  private readonly byName = new Map<string, SnippetCandidate[]>();
+
+  constructor(private readonly capacity = DEFAULT_DEFINITION_NAMES) {}
+
+  /** True when the name has been looked up (even if nothing was found) and not invalidated since. */
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  set(name: string, found: readonly FoundDefinition[], at: number): void {
+    this.byName.delete(name);
+    this.byName.set(name, found.map((definition) => ({
+      snippet: { ...definition.excerpt, path: definition.path, languageId: definition.languageId, source: definition.source },
+      // The declaration is about the name it was found for, whether or not it spells it (a type
+      // definition of `customer` reads `interface Customer`).
+      identifiers: identifierSet(definition.excerpt.text).add(name),
+      touchedAt: at,
+      documentKey: definition.documentKey,
+    })));
+    while (this.byName.size > this.capacity) this.byName.delete(this.byName.keys().next().value!);
+  }
+
+  /** Forgets the definitions read from a document that changed, so they are looked up afresh. */
+  invalidate(documentKey: string): void {
+    for (const [name, candidates] of this.byName) {
+      if (candidates.some((candidate) => candidate.documentKey === documentKey)) this.byName.delete(name);
+    }
+  }
+
+  /** The definitions of the names in `query` (a name far from the cursor has nothing to add). */
+  candidates(query: IdentifierQuery): readonly SnippetCandidate[] {
+    const found: SnippetCandidate[] = [];
+    for (const name of query.keys()) {
+      const candidates = this.byName.get(name);
+      if (candidates) found.push(...candidates);
+    }
+    return found;
+  }
+}
