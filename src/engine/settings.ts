@@ -25,6 +25,8 @@ export interface Settings {
   multiline: MultilineMode;
   maxPrefixChars: number;
   maxSuffixChars: number;
+  /** Most characters of context from other files (and the current file's name) before the prefix; 0 is off. */
+  maxContextChars: number;
   minConfidence: number;
   highlightLowConfidence: boolean;
   prefetch: 'auto' | 'on' | 'off';
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   multiline: 'auto',
   maxPrefixChars: 6000,
   maxSuffixChars: 2000,
+  maxContextChars: 4000,
   minConfidence: 0,
   highlightLowConfidence: true,
   prefetch: 'auto',
@@ -96,6 +99,7 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     multiline: v.oneOf('inline.multiline', d.multiline, ['auto', 'always', 'never'] as const),
     maxPrefixChars: v.integer('context.maxPrefixChars', d.maxPrefixChars, 100, 200000),
     maxSuffixChars: v.integer('context.maxSuffixChars', d.maxSuffixChars, 0, 100000),
+    maxContextChars: v.integer('context.maxContextChars', d.maxContextChars, 0, 200000),
     minConfidence: v.number('inline.minConfidence', d.minConfidence, 0, 1),
     highlightLowConfidence: v.boolean('highlightLowConfidence', d.highlightLowConfidence),
     prefetch: v.oneOf('inline.prefetch', d.prefetch, ['auto', 'on', 'off'] as const),
@@ -209,6 +213,6 @@ class Validator {
  * completions survive edits of unrelated settings (the debounce, the status bar, …).
  */
 export function answerFingerprint(settings: Settings): string {
-  const { serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, multiline, maxPrefixChars, maxSuffixChars, minConfidence } = settings;
-  return JSON.stringify([serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, multiline, maxPrefixChars, maxSuffixChars, minConfidence]);
+  const { serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, multiline, maxPrefixChars, maxSuffixChars, maxContextChars, minConfidence } = settings;
+  return JSON.stringify([serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, multiline, maxPrefixChars, maxSuffixChars, maxContextChars, minConfidence]);
 }

@@ -46,11 +46,12 @@ export class ChunkIndex implements CandidateSource {
     return this.documents.has(documentKey);
   }
 
-  /** Indexes (or re-indexes) one document. */
+  /** Indexes (or re-indexes) one document; re-indexing keeps when it was last used if that was later. */
   set(document: IndexedText): void {
+    const touchedAt = Math.max(document.touchedAt, this.documents.get(document.documentKey)?.touchedAt ?? 0);
     this.remove(document.documentKey);
-    const chunks = chunksOf(document);
-    this.documents.set(document.documentKey, { path: document.path, languageId: document.languageId, touchedAt: document.touchedAt, chunks });
+    const chunks = chunksOf({ ...document, touchedAt });
+    this.documents.set(document.documentKey, { path: document.path, languageId: document.languageId, touchedAt, chunks });
     for (const chunk of chunks) {
       for (const name of chunk.identifiers) {
         let list = this.postings.get(name);

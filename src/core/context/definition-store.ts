@@ -19,32 +19,44 @@ export const DEFAULT_DEFINITION_NAMES = 64;
  * the cursor moves; a request takes those of the names around the cursor that are ready.
  */
 export class DefinitionStore implements CandidateSource {
-  private readonly byName = new Map<string, SnippetCandidate[]>();
+  private readonly byName = new Map<string, { candidates: SnippetCandidate[]; stale: boolean }>();
 
   constructor(private readonly capacity = DEFAULT_DEFINITION_NAMES) {}
 
-  /** True when the name has been looked up (even if nothing was found) and not invalidated since. */
-  has(name: string): boolean {
-    return this.byName.has(name);
+  /** True when the name was never looked up, or a document its definitions came from has changed since. */
+  needsLookup(name: string): boolean {
+    return this.byName.get(name)?.stale ?? true;
   }
 
   set(name: string, found: readonly FoundDefinition[], at: number): void {
     this.byName.delete(name);
-    this.byName.set(name, found.map((definition) => ({
+    const candidates = found.map((definition) => ({
       snippet: { ...definition.excerpt, path: definition.path, languageId: definition.languageId, source: definition.source },
       // The declaration is about the name it was found for, whether or not it spells it (a type
       // definition of `customer` reads `interface Customer`).
       identifiers: identifierSet(definition.excerpt.text).add(name),
       touchedAt: at,
       documentKey: definition.documentKey,
-    })));
+    }));
+    this.byName.set(name, { candidates, stale: false });
     while (this.byName.size > this.capacity) this.byName.delete(this.byName.keys().next().value!);
   }
 
-  /** Forgets the definitions read from a document that changed, so they are looked up afresh. */
+  /**
+   * Marks the definitions read from a document that changed for a fresh lookup. They are served
+   * until the new ones arrive: dropping them at once would change the block twice for nothing when
+   * the declaration itself did not change.
+   */
   invalidate(documentKey: string): void {
-    for (const [name, candidates] of this.byName) {
-      if (candidates.some((candidate) => candidate.documentKey === documentKey)) this.byName.delete(name);
+    for (const entry of this.byName.values()) {
+      if (entry.candidates.some((candidate) => candidate.documentKey === documentKey)) entry.stale = true;
+    }
+  }
+
+  /** Forgets every definition read from a document (it was deleted or is now excluded). */
+  forget(documentKey: string): void {
+    for (const [name, entry] of this.byName) {
+      if (entry.candidates.some((candidate) => candidate.documentKey === documentKey)) this.byName.delete(name);
     }
   }
 
@@ -52,8 +64,8 @@ export class DefinitionStore implements CandidateSource {
   candidates(query: IdentifierQuery): readonly SnippetCandidate[] {
     const found: SnippetCandidate[] = [];
     for (const name of query.keys()) {
-      const candidates = this.byName.get(name);
-      if (candidates) found.push(...candidates);
+      const entry = this.byName.get(name);
+      if (entry) found.push(...entry.candidates);
     }
     return found;
   }

@@ -109,15 +109,24 @@ describe('context stores', () => {
 
     it('remembers that a name had no definition, so it is not looked up again', () => {
       const store = new DefinitionStore();
+      assert.ok(store.needsLookup('local'));
       store.set('local', [], 0);
-      assert.ok(store.has('local'));
+      assert.ok(!store.needsLookup('local'));
     });
 
-    it('forgets definitions read from a document that changed', () => {
+    it('asks for a fresh lookup of definitions read from a document that changed, serving the old ones meanwhile', () => {
       const store = new DefinitionStore();
       store.set('Cart', [found('cart.ts', 'class Cart {}')], 0);
       store.invalidate('cart.ts');
-      assert.ok(!store.has('Cart'));
+      assert.ok(store.needsLookup('Cart'));
+      assert.equal(store.candidates(query('Cart')).length, 1);
+    });
+
+    it('forgets the definitions read from a deleted document', () => {
+      const store = new DefinitionStore();
+      store.set('Cart', [found('cart.ts', 'class Cart {}')], 0);
+      store.forget('cart.ts');
+      assert.equal(store.candidates(query('Cart')).length, 0);
     });
 
     it('keeps the most recently looked-up names within its capacity', () => {
@@ -125,7 +134,7 @@ describe('context stores', () => {
       store.set('a', [], 0);
       store.set('b', [], 0);
       store.set('c', [], 0);
-      assert.deepEqual(['a', 'b', 'c'].map((name) => store.has(name)), [false, true, true]);
+      assert.deepEqual(['a', 'b', 'c'].map((name) => store.needsLookup(name)), [true, false, false]);
     });
   });
 });

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { ChunkIndex } from '../../core/context/chunk-index';
+import { DefinitionStore } from '../../core/context/definition-store';
+import type { PromptContext } from '../../core/context/snippet';
+import { WorkingSet } from '../../core/context/working-set';
+import { ContextAssembler } from '../../engine/context-assembler';
+import type { Settings } from '../../engine/settings';
+import { ContextPolicy } from './context-allowed';
+import { DefinitionGatherer } from './definition-gatherer';
+import { contextFileOf, documentKeyOf, repoNameOf } from './file-identity';
+import { OpenEditorsGatherer } from './open-editors-gatherer';
+import { WorkingSetGatherer } from './working-set-gatherer';
+
+export interface WorkspaceContextOptions {
+  policy?: ContextPolicy;
+  /** How long one definition look-up may take (tests shorten it). */
+  lookupTimeoutMs?: () => number;
+}
+
+/**
+ * Context from the rest of the workspace: the stores, the gatherers that fill them from editor
+ * events (running only while `promptComplete.context.maxContextChars` is above 0), and the assembler
+ * a request asks, which answers from the stores at once.
+ */
+export class WorkspaceContext implements vscode.Disposable {
+  private readonly workingSet = new WorkingSet();
+  private readonly openEditors = new ChunkIndex();
+  private readonly definitions = new DefinitionStore();
+  private readonly assembler: ContextAssembler;
+  private readonly policy: ContextPolicy;
+  private gatherers: vscode.Disposable | undefined;
+
+  constructor(
+    private readonly settings: () => Settings,
+    private readonly options: WorkspaceContextOptions = {},
+  ) {
+    this.policy = options.policy ?? new ContextPolicy();
+    this.assembler = new ContextAssembler({ sources: [this.definitions, this.workingSet, this.openEditors], settings });
+    this.settingsChanged();
+  }
+
+  /** Starts or stops gathering as the budget turns on or off. */
+  settingsChanged(): void {
+    const on = this.settings().maxContextChars > 0;
+    if (on && !this.gatherers) {
+      this.gatherers = vscode.Disposable.from(
+        new WorkingSetGatherer(this.workingSet, this.policy),
+        new OpenEditorsGatherer(this.openEditors, this.policy),
+        new DefinitionGatherer(this.definitions, this.policy, { timeoutMs: this.options.lookupTimeoutMs }),
+      );
+    } else if (!on && this.gatherers) {
+      this.gatherers.dispose();
+      this.gatherers = undefined;
+    }
+  }
+
+  /** The context for a request in `document` with this text around the cursor; undefined when off. */
+  contextFor(document: vscode.TextDocument, prefix: string, suffix: string): PromptContext | undefined {
+    if (this.settings().maxContextChars <= 0) return undefined;
+    return this.assembler.contextFor({
+      file: contextFileOf(document),
+      repoName: repoNameOf(document.uri),
+      documentKey: documentKeyOf(document.uri),
+      prefix,
+      suffix,
+    });
+  }
+
+  dispose(): void {
+    this.gatherers?.dispose();
+    this.gatherers = undefined;
+  }
+}
