@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { CompletionCache } from './core/cache';
-import { AdaptiveDebounce } from './core/debounce';
+import { systemClock } from './engine/clock';
 import { CompletionEngine } from './engine/completion-engine';
+import { InlineSession } from './engine/inline-session';
 import { ModelResolver } from './engine/model-resolver';
-import { answerFingerprint } from './engine/settings';
 import { SuffixSupport } from './engine/suffix-support';
 import { ApiKeyStore } from './vscode/api-key-store';
 import { ClientProvider } from './vscode/client-provider';
@@ -11,17 +10,19 @@ import { CompletionHistory } from './vscode/completion-history';
 import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
 import { completeSelection } from './vscode/commands/complete-selection';
+import { forgetServerQuirks } from './vscode/commands/forget-server-quirks';
 import { selectModel } from './vscode/commands/select-model';
 import { setApiKey } from './vscode/commands/set-api-key';
 import { showMenu } from './vscode/commands/show-menu';
 import { snooze } from './vscode/commands/snooze';
 import { toggleInline } from './vscode/commands/toggle-inline';
 import { FailureReporter } from './vscode/failure-reporter';
-import { InlineProvider } from './vscode/inline-provider';
+import { InlineProvider, reportInlineEvents } from './vscode/inline-provider';
 import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
 import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
+import { SwitchStatus } from './vscode/switch-status';
 import { registerTokenProbabilities } from './vscode/token-probabilities/register';
 
 /** Builds the extension's parts, wires them together and registers them; all behaviour lives in them. */
@@ -36,34 +37,19 @@ export function activate(context: vscode.ExtensionContext): void {
   const failures = new FailureReporter(status, log);
   const inlineSwitch = new InlineSwitch(settings);
   const models = new ModelResolver();
-  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport: new SuffixSupport(context.globalState) });
+  const suffixSupport = new SuffixSupport(context.globalState);
+  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport });
 
   const history = new CompletionHistory();
-  let cache = new CompletionCache();
-  let answersFingerprint = answerFingerprint(settings());
-  let debounceBound = settings().debounceMs;
-  let debounce = newDebounce(debounceBound);
-  const provider = new InlineProvider({
-    settings,
+  const session = new InlineSession({
     engine,
-    clients,
-    inlineSwitch,
-    cache: () => cache,
-    debounce: () => debounce,
-    status,
-    failures,
-    log,
-    history,
+    settings,
+    clock: systemClock,
+    onEvent: reportInlineEvents({ settings, status, failures, log, history }),
   });
+  const provider = new InlineProvider({ settings, session, inlineSwitch });
 
-  const showSwitchState = () => {
-    const editor = vscode.window.activeTextEditor;
-    const until = inlineSwitch.snoozedUntil;
-    if (until) status.set({ kind: 'snoozed', until });
-    else if (!settings().inlineEnabled) status.set({ kind: 'disabled' });
-    else if (editor && settings().disabledLanguages.includes(editor.document.languageId)) status.set({ kind: 'disabledForLanguage', languageId: editor.document.languageId });
-    else if (status.status.kind !== 'error') status.set({ kind: 'idle' });
-  };
+  const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
 
   context.subscriptions.push(
     channel,
@@ -72,36 +58,26 @@ export function activate(context: vscode.ExtensionContext): void {
     clients,
     status,
     inlineSwitch,
+    switchStatus,
     history,
-    registerTokenProbabilities({ context, history, clients, settings, log }),
-    provider,
+    registerTokenProbabilities({ context, history, engine, settings, log }),
+    session,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
-      const fingerprint = answerFingerprint(next);
-      if (fingerprint !== answersFingerprint) {
-        answersFingerprint = fingerprint;
-        cache = new CompletionCache();
-        models.clear();
-      }
-      if (next.debounceMs !== debounceBound) {
-        debounceBound = next.debounceMs;
-        debounce = newDebounce(debounceBound);
-      }
+      if (session.applySettings(next)) models.clear();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
-      showSwitchState();
+      switchStatus.refresh();
     }),
     keys.onDidChange(() => {
       failures.keyChanged();
       models.clear();
-      cache = new CompletionCache();
+      session.forgetAnswers();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
     }),
-    inlineSwitch.onDidChange(showSwitchState),
-    vscode.window.onDidChangeActiveTextEditor(showSwitchState),
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
-      settings, engine, clients, failures, status, log,
+      settings, engine, failures, status, log,
       onCompleted: ({ editor, range, ...result }) => history.record({ source: 'completeSelection', document: editor.document.uri, range, ...result }),
     })),
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),
@@ -109,13 +85,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),
     vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu(settings, inlineSwitch, status)),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
+    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ suffixSupport, session, log })),
   );
-  showSwitchState();
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
 }
 
 export function deactivate(): void {}
-
-function newDebounce(maxMs: number): AdaptiveDebounce {
-  return new AdaptiveDebounce({ minMs: Math.min(maxMs, 30), maxMs });
-}

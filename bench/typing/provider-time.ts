@@ -3,16 +3,15 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { Gpt } from '../../src/client';
-import { CompletionCache } from '../../src/core/cache';
-import { AdaptiveDebounce } from '../../src/core/debounce';
+import { systemClock } from '../../src/engine/clock';
 import { CompletionEngine } from '../../src/engine/completion-engine';
+import { InlineSession } from '../../src/engine/inline-session';
 import { ModelResolver } from '../../src/engine/model-resolver';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/engine/settings';
 import { SuffixSupport } from '../../src/engine/suffix-support';
-import type { ClientProvider } from '../../src/vscode/client-provider';
 import { CompletionHistory } from '../../src/vscode/completion-history';
 import { FailureReporter } from '../../src/vscode/failure-reporter';
-import { InlineProvider } from '../../src/vscode/inline-provider';
+import { InlineProvider, reportInlineEvents } from '../../src/vscode/inline-provider';
 import { InlineSwitch } from '../../src/vscode/inline-switch';
 import { Log } from '../../src/vscode/log';
 import { StatusBar } from '../../src/vscode/status-bar';
@@ -27,7 +26,7 @@ const SIZES: readonly { label: string; chars: number }[] = [
 
 /**
  * Extension-host entry (VS Code's `extensionTestsPath`): builds the real InlineProvider with real parts
- * (engine, client, cache, debounce bound 0, prefetch off), opens documents of 1 KB, 1 MB and 10 MB, and
+ * (engine, client, session with its cache, debounce bound 0, prefetch off), opens documents of 1 KB, 1 MB and 10 MB, and
  * times provideInlineCompletionItems per call on the cache-hit path and on the request path (a fresh
  * cache per call, against a server that answers at once). Writes the timings as JSON.
  */
@@ -41,20 +40,13 @@ export async function run(): Promise<void> {
   const log = new Log(channel);
   const status = new StatusBar();
   const history = new CompletionHistory();
-  let cache = new CompletionCache();
-  const debounce = new AdaptiveDebounce({ minMs: 0, maxMs: 0 });
-  const provider = new InlineProvider({
-    settings: () => settings,
+  const session = new InlineSession({
     engine: new CompletionEngine({ gpt: () => gpt, settings: () => settings, models: new ModelResolver(), suffixSupport: new SuffixSupport() }),
-    clients: { gpt, checkKeyPolicy: async () => undefined } as unknown as ClientProvider,
-    inlineSwitch: new InlineSwitch(() => settings),
-    cache: () => cache,
-    debounce: () => debounce,
-    status,
-    failures: new FailureReporter(status, log),
-    log,
-    history,
+    settings: () => settings,
+    clock: systemClock,
+    onEvent: reportInlineEvents({ settings: () => settings, status, failures: new FailureReporter(status, log), log, history }),
   });
+  const provider = new InlineProvider({ settings: () => settings, session, inlineSwitch: new InlineSwitch(() => settings) });
   const timings: ProviderTiming[] = [];
   try {
     for (const size of SIZES) {
@@ -68,7 +60,7 @@ export async function run(): Promise<void> {
       const requestTimes: number[] = [];
       let requestEmpty = 0;
       for (let i = 0; i < config.calls; i++) {
-        cache = new CompletionCache();
+        session.forgetAnswers();
         const { ms, items } = await timed(call);
         requestTimes.push(ms);
         if (!items?.length) requestEmpty++;
@@ -85,7 +77,7 @@ export async function run(): Promise<void> {
       timings.push(timing(size, document.getText().length, 'request', requestTimes, requestEmpty));
     }
   } finally {
-    provider.dispose();
+    session.dispose();
     status.dispose();
     history.dispose();
     channel.dispose();

@@ -1,8 +1,11 @@
-/** Model families whose fill-in-the-middle tokens we can render into a plain `prompt`. */
-export type FimFamily = 'starcoder' | 'qwen' | 'codellama' | 'deepseek' | 'codestral' | 'codegemma';
+/**
+ * Every model family whose fill-in-the-middle tokens we can render into a plain `prompt`, in the order
+ * a settings menu lists them. The one source: the type, the templates below (the compiler asks for
+ * one per family), settings validation and the manifest's enum (a unit test compares) follow it.
+ */
+export const FIM_FAMILIES = ['starcoder', 'qwen', 'codellama', 'deepseek', 'codestral', 'codegemma'] as const;
 
-/** Every family, in the order a settings menu lists them. */
-export const FIM_FAMILIES: readonly FimFamily[] = ['starcoder', 'qwen', 'codellama', 'deepseek', 'codestral', 'codegemma'];
+export type FimFamily = (typeof FIM_FAMILIES)[number];
 
 /** A prompt carrying the suffix inside it, and the stop strings that end the middle part. */
 export interface RenderedFim {

@@ -1,5 +1,6 @@
 import { SDKError, type CompletionLogprobs, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
 import { isSuffixUnsupportedError, renderFim } from '../core/fim';
+import { branchRequest, type BranchAnswer, type BranchSource } from './branch';
 import type { ModelResolver } from './model-resolver';
 import type { Settings } from './settings';
 import type { SuffixSupport } from './suffix-support';
@@ -45,6 +46,11 @@ export interface StreamDelta {
   logprobs: CompletionLogprobs | null;
 }
 
+/** What an inline request needs of the engine: a streamed completion (a simulation plugs in its own). */
+export interface CompletionStreamer {
+  stream(input: CompletionInput, options?: CompletionCallOptions): Promise<StreamingCompletion>;
+}
+
 interface EngineDeps {
   gpt: () => Gpt;
   settings: () => Settings;
@@ -57,7 +63,7 @@ interface EngineDeps {
  * through a fill-in-the-middle template (falling back and remembering when a server rejects `suffix`),
  * and returns candidates. Knows nothing of the editor.
  */
-export class CompletionEngine {
+export class CompletionEngine implements CompletionStreamer {
   constructor(private readonly deps: EngineDeps) {}
 
   /** Asks for complete candidates in one response. */
@@ -87,6 +93,21 @@ export class CompletionEngine {
     });
     const { iterator, first } = sent.value;
     return { model: sent.model, fim: sent.fim, prompt: sent.built.prompt, deltas: streamDeltas(iterator, first, sent.built) };
+  }
+
+  /**
+   * Asks for the continuation after an alternative token chosen in a recorded completion, the way
+   * that completion was asked (see {@link branchRequest}); one attempt, like inline requests.
+   */
+  async branch(source: BranchSource, options: CompletionCallOptions = {}): Promise<BranchAnswer> {
+    const settings = this.deps.settings();
+    const plan = branchRequest(source, settings);
+    const built = buildRequest({ prefix: plan.prefix, suffix: plan.suffix }, settings, plan.model, plan.fim, { ...options, n: 1 });
+    const stopTexts = unique([...plan.extraStop, ...built.stopTexts]);
+    if (stopTexts.length > 0) built.request.stop = stopTexts.slice(0, 4);
+    const { createCompletionResponse } = await this.deps.gpt().completions.createCompletion(built.request, this.requestOptions(options));
+    const choice = createCompletionResponse.choices.find((c) => (c.index ?? 0) === 0) ?? createCompletionResponse.choices[0];
+    return { continuation: cutAtStop(choice?.text ?? '', stopTexts), logprobs: choice?.logprobs ?? null, prompt: plan.prefix };
   }
 
   /**

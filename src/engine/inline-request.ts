@@ -1,7 +1,8 @@
 import type { CompletionLogprobs } from '../client';
 import type { CompletionContext } from '../core/postprocess';
 import { shouldStopStreaming } from '../core/stream-stop';
-import type { CompletionEngine, FimUsed } from './completion-engine';
+import type { Clock } from './clock';
+import type { CompletionStreamer, FimUsed } from './completion-engine';
 import { LogprobsAccumulator } from './logprobs-accumulator';
 
 /** More text than any suggestion shows: a server streaming past this is cut off. */
@@ -34,11 +35,12 @@ export class InlineRequest {
   readonly result: Promise<InlineResult>;
 
   constructor(
-    engine: CompletionEngine,
+    engine: CompletionStreamer,
     readonly context: CompletionContext,
-    options: { n?: number; now?: () => number } = {},
+    options: { n?: number; clock?: Pick<Clock, 'now'> } = {},
   ) {
-    this.result = this.run(engine, options.n, options.now ?? Date.now);
+    const clock = options.clock;
+    this.result = this.run(engine, options.n, clock ? () => clock.now() : Date.now);
     // A superseded request's failure is nobody's concern; whoever awaits `result` still sees it.
     this.result.catch(() => undefined);
   }
@@ -89,7 +91,7 @@ export class InlineRequest {
     return this.received.some((text) => text.length > typed.length && text.startsWith(typed));
   }
 
-  private async run(engine: CompletionEngine, n: number | undefined, now: () => number): Promise<InlineResult> {
+  private async run(engine: CompletionStreamer, n: number | undefined, now: () => number): Promise<InlineResult> {
     const started = now();
     const signal = this.abortController.signal;
     try {

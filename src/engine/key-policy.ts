@@ -21,3 +21,19 @@ export function mayCarryKey(serverUrl: string, allowInsecure: boolean): boolean 
   if (url.protocol === 'https:') return true;
   return allowInsecure || isLoopbackHost(url.hostname);
 }
+
+/** Raised, where the request is sent, instead of sending the API key over plain http to another machine. */
+export class InsecureKeyError extends Error {
+  override readonly name = 'InsecureKeyError';
+  constructor(serverUrl: string) {
+    super(`The API key is not sent over plain http to ${hostOf(serverUrl)}. Use https, or allow it with promptComplete.allowInsecureKey.`);
+  }
+}
+
+function hostOf(serverUrl: string): string {
+  try {
+    return new URL(serverUrl).host;
+  } catch {
+    return serverUrl;
+  }
+}

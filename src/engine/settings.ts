@@ -1,4 +1,4 @@
-import type { FimFamily } from '../core/fim';
+import { FIM_FAMILIES, type FimFamily } from '../core/fim';
 
 export type FimMode = 'auto' | 'suffix' | 'template';
 export type MultilineMode = 'auto' | 'always' | 'never';
@@ -39,8 +39,6 @@ export interface SettingProblem {
 }
 
 type Reader = (key: string) => unknown;
-
-const FIM_FAMILIES: readonly FimFamily[] = ['starcoder', 'qwen', 'codellama', 'deepseek', 'codestral', 'codegemma'];
 
 /** Default values; they match the defaults declared in package.json. */
 export const DEFAULT_SETTINGS: Settings = {

@@ -30,7 +30,7 @@ export class SuffixSupport {
   }
 
   /** Forgets what was learnt, for example when the user changes server software behind the same URL. */
-  reset(): void {
+  forget(): void {
     this.rejecting.clear();
     void this.store?.update(STORAGE_KEY, []);
   }

@@ -2,19 +2,11 @@ import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import * as vscode from 'vscode';
 import { Gpt } from '../client';
-import { mayCarryKey } from '../engine/key-policy';
+import { InsecureKeyError, mayCarryKey } from '../engine/key-policy';
 import { chooseProxy } from '../engine/proxy';
 import type { Settings } from '../engine/settings';
 import type { ApiKeyStore } from './api-key-store';
 import type { Log } from './log';
-
-/** Raised instead of sending the API key over plain http to another machine. */
-export class InsecureKeyError extends Error {
-  override readonly name = 'InsecureKeyError';
-  constructor(serverUrl: string) {
-    super(`The API key is not sent over plain http to ${new URL(serverUrl).host}. Use https, or allow it with promptComplete.allowInsecureKey.`);
-  }
-}
 
 /**
  * Owns the completion client: one `Gpt` (one keep-alive connection pool) for the current server and
@@ -52,13 +44,6 @@ export class ClientProvider implements vscode.Disposable {
       if (network.proxy) this.log.info(`Using proxy ${redactProxy(network.proxy)} for ${settings.serverUrl}`);
     }
     return this.client;
-  }
-
-  /** Throws InsecureKeyError when a key is set but may not travel to the configured server. */
-  async checkKeyPolicy(): Promise<void> {
-    const settings = this.settings();
-    const key = await this.keys.get();
-    if (key && !mayCarryKey(settings.serverUrl, settings.allowInsecureKey)) throw new InsecureKeyError(settings.serverUrl);
   }
 
   /**

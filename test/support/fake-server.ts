@@ -221,7 +221,7 @@ function completionBody(answer: CompletionAnswer, request: RecordedRequest): obj
       finish_reason: finishReasonOf(choice, answer),
     };
   });
-  const completionTokens = choices.reduce((sum, c, i) => sum + tokensOf(answer.choices[i]).length, 0);
+  const completionTokens = choices.reduce((sum, _choice, i) => sum + tokensOf(answer.choices[i]).length, 0);
   return {
     ...envelope(request),
     choices,

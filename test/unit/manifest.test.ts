@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FIM_FAMILIES } from '../../src/core/fim';
 import { readSettings } from '../../src/engine/settings';
 import { CommandIds } from '../../src/vscode/command-ids';
 import { repoRoot } from '../support/paths';
@@ -23,6 +24,17 @@ describe('package.json manifest', () => {
     });
     assert.deepEqual(read.filter((key) => !declaredSettings.includes(key)), []);
     assert.deepEqual(declaredSettings.filter((key) => !read.includes(key) && !READ_ELSEWHERE.includes(key)), [], 'declared but never read');
+  });
+
+  it('offers exactly the fill-in-the-middle families the templates know, each described, and the settings accept each', () => {
+    const schema = manifest.contributes.configuration.properties['promptComplete.fimTemplate'] as { enum: string[]; enumDescriptions: string[] };
+    assert.deepEqual(schema.enum, [...FIM_FAMILIES]);
+    assert.equal(schema.enumDescriptions.length, FIM_FAMILIES.length);
+    for (const family of FIM_FAMILIES) {
+      const { settings, problems } = readSettings((key) => (key === 'fimTemplate' ? family : undefined));
+      assert.deepEqual(problems, []);
+      assert.equal(settings.fimTemplate, family);
+    }
   });
 
   it('documents every setting with a description, a type and a default', () => {

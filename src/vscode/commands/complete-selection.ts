@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { extractContext } from '../../core/context';
 import type { CompletionLogprobs } from '../../client';
+import { RepeatedLineDetector } from '../../core/postprocess/repeated-lines';
 import type { CompletionEngine, CompletionInput } from '../../engine/completion-engine';
 import { LogprobsAccumulator } from '../../engine/logprobs-accumulator';
-import { LoopGuard } from '../../engine/loop-guard';
 import type { Settings } from '../../engine/settings';
-import type { ClientProvider } from '../client-provider';
 import { DocumentLines } from '../document-lines';
 import type { FailureReporter } from '../failure-reporter';
 import type { Log } from '../log';
@@ -21,7 +20,6 @@ const MAX_SELECTION_CHARS = 100_000;
 export interface CompleteSelectionDeps {
   settings: () => Settings;
   engine: CompletionEngine;
-  clients: ClientProvider;
   failures: FailureReporter;
   status: StatusBar;
   log: Log;
@@ -53,12 +51,6 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
   const settings = deps.settings();
   const input = selectionInput(editor, settings);
   const insertAt = editor.selection.end;
-  try {
-    await deps.clients.checkKeyPolicy();
-  } catch (error) {
-    deps.failures.commandFailed('Complete Selection', error, settings.serverUrl);
-    return;
-  }
   if (settings.n > 1) await pickAndInsert(deps, editor, input, insertAt);
   else await streamAndInsert(deps, editor, input, insertAt);
 }
@@ -89,7 +81,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
       try {
         const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true });
         const logprobs = new LogprobsAccumulator();
-        const loop = new LoopGuard();
+        const loop = new RepeatedLineDetector();
         for await (const delta of streaming.deltas) {
           if (delta.index !== 0) continue;
           if (received + delta.text.length > MAX_INSERTED_CHARS) {

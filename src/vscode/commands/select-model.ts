@@ -8,7 +8,6 @@ export async function selectModel(settings: () => Settings, clients: ClientProvi
   const { serverUrl, model: current } = settings();
   let ids: string[];
   try {
-    await clients.checkKeyPolicy();
     ids = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Prompt Complete: listing models at ${serverUrl}…`, cancellable: true },
       async (_progress, token) => {

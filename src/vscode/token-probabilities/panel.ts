@@ -1,19 +1,18 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../engine/describe-error';
 import type { Settings } from '../../engine/settings';
-import type { ClientProvider } from '../client-provider';
+import type { CompletionEngine } from '../../engine/completion-engine';
 import type { CompletionHistory, RecordedCompletion } from '../completion-history';
 import type { Log } from '../log';
-import { askBranch } from './branch-request';
 import { planInsert, type InsertPlan, type ReadyBranch } from './branch-insert';
 import { newNonce, renderPage } from './html';
 import { parseWebviewMessage, type BranchView, type FromWebview, type RenderedSummary, type ToWebview } from './messages';
-import { buildProbabilityView, type ProbabilityView } from './view-model';
+import { buildProbabilityView, type ProbabilityView } from '../../core/probabilities/view-model';
 
 export interface TokenProbabilitiesDeps {
   extensionUri: vscode.Uri;
   history: CompletionHistory;
-  clients: ClientProvider;
+  engine: CompletionEngine;
   settings: () => Settings;
   log: Log;
 }
@@ -164,8 +163,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
     this.post();
     const settings = this.deps.settings();
     try {
-      await this.deps.clients.checkKeyPolicy();
-      const answer = await askBranch(this.deps.clients.gpt, settings, { prompt: recorded.prompt, suffix: recorded.suffix, model: recorded.model, kept, alternative }, { signal: branch.abort.signal });
+      const answer = await this.deps.engine.branch({ prompt: recorded.prompt, suffix: recorded.suffix, model: recorded.model, kept, alternative }, { signal: branch.abort.signal });
       if (this.branch !== branch) return;
       branch.view = { ...branch.view, status: 'ready', continuation: answer.continuation };
       branch.view.insertLabel = this.insertPlan(branch)?.label ?? '';

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { Gpt } from '../../../src/client';
 import { describeError } from '../../../src/engine/describe-error';
+import { InsecureKeyError } from '../../../src/engine/key-policy';
+import { NoModelError } from '../../../src/engine/model-resolver';
 import { answers, startFakeServer, type FakeCompletionServer } from '../../support/fake-server';
 
 /** The error a real request gets from a server scripted to answer `answer`. */
@@ -76,5 +78,24 @@ describe('describing failures to the user', () => {
     await server.waitForRequest(1);
     abort.abort();
     assert.equal(describeError(await pending, server.baseUrl).kind, 'aborted');
+  });
+
+  it('keeps the server\'s own words for an error sent inside a stream', async () => {
+    server.script(answers.rawError(200, 'data: {"error": {"message": "quota exceeded for this month", "type": "insufficient_quota"}}\n\n', 'text/event-stream'));
+    const error = await (async () => {
+      try {
+        for await (const _chunk of gpt.completions.createCompletionStream({ model: 'm', prompt: 'p' }, { retries: { strategy: 'none' } })) void _chunk;
+      } catch (e) {
+        return e;
+      }
+      throw new Error('the stream did not fail');
+    })();
+    const failure = describeError(error, server.baseUrl);
+    assert.match(failure.reason, /quota exceeded for this month/);
+  });
+
+  it('gives a key that may not travel and a missing model kinds of their own', () => {
+    assert.equal(describeError(new InsecureKeyError('http://10.0.0.5:8080/v1'), 'http://10.0.0.5:8080/v1').kind, 'insecureKey');
+    assert.equal(describeError(new NoModelError('http://127.0.0.1:1/v1'), 'http://127.0.0.1:1/v1').kind, 'noModel');
   });
 });

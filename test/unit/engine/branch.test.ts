@@ -1,19 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { Gpt } from '../../../src/client';
 import { renderFim } from '../../../src/core/fim';
+import { usesFimTemplate } from '../../../src/engine/branch';
+import { CompletionEngine } from '../../../src/engine/completion-engine';
+import { ModelResolver } from '../../../src/engine/model-resolver';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
-import { askBranch, usesFimTemplate } from '../../../src/vscode/token-probabilities/branch-request';
+import { SuffixSupport } from '../../../src/engine/suffix-support';
 import { answers, startFakeServer, type FakeCompletionServer } from '../../support/fake-server';
 
 describe('re-asking from an alternative token', () => {
   let server: FakeCompletionServer;
   let gpt: Gpt;
   let settings: Settings;
+  let engine: CompletionEngine;
 
   beforeEach(async () => {
     server = await startFakeServer();
     gpt = new Gpt({ serverURL: server.baseUrl });
     settings = { ...DEFAULT_SETTINGS, serverUrl: server.baseUrl, logprobs: 3, maxTokens: 32 };
+    engine = new CompletionEngine({ gpt: () => gpt, settings: () => settings, models: new ModelResolver(), suffixSupport: new SuffixSupport() });
   });
 
   afterEach(async () => {
@@ -23,7 +28,7 @@ describe('re-asking from an alternative token', () => {
 
   it('sends the prompt, the text before the token and the alternative, with the same model and suffix', async () => {
     server.script(answers.text(' sat on the mat'));
-    const answer = await askBranch(gpt, settings, { prompt: 'The quick', suffix: '\nEnd.', model: 'recorded-model', kept: ' brown', alternative: ' cat' });
+    const answer = await engine.branch({ prompt: 'The quick', suffix: '\nEnd.', model: 'recorded-model', kept: ' brown', alternative: ' cat' });
     const { body } = await server.waitForRequest(1);
     assert.equal(body.prompt, 'The quick brown cat');
     assert.equal(body.suffix, '\nEnd.');
@@ -36,7 +41,7 @@ describe('re-asking from an alternative token', () => {
 
   it('sends no suffix when the original had none', async () => {
     server.script(answers.text(' more'));
-    await askBranch(gpt, settings, { prompt: 'a', model: 'm', kept: '', alternative: ' b' });
+    await engine.branch({ prompt: 'a', model: 'm', kept: '', alternative: ' b' });
     const { body } = await server.waitForRequest(1);
     assert.equal(body.prompt, 'a b');
     assert.equal('suffix' in body, false);
@@ -45,7 +50,8 @@ describe('re-asking from an alternative token', () => {
   it('continues inside a fill-in-the-middle template without wrapping it again, stopping at its stop texts', async () => {
     const template = renderFim('qwen', 'def f(', '):\n');
     server.script(answers.text('y<|endoftext|>junk'));
-    const answer = await askBranch(gpt, { ...settings, fimTemplate: 'qwen' }, { prompt: template.prompt, model: 'm', kept: 'x, ', alternative: 'z' });
+    settings = { ...settings, fimTemplate: 'qwen' };
+    const answer = await engine.branch({ prompt: template.prompt, model: 'm', kept: 'x, ', alternative: 'z' });
     const { body } = await server.waitForRequest(1);
     assert.equal(body.prompt, `${template.prompt}x, z`);
     assert.deepEqual(body.stop, template.stop);
@@ -54,7 +60,7 @@ describe('re-asking from an alternative token', () => {
 
   it('rejects with the server error when the server fails', async () => {
     server.script(answers.jsonError(400, 'bad'));
-    await assert.rejects(askBranch(gpt, settings, { prompt: 'a', model: 'm', kept: '', alternative: 'b' }), /bad/);
+    await assert.rejects(engine.branch({ prompt: 'a', model: 'm', kept: '', alternative: 'b' }), /bad/);
   });
 });
 

@@ -1,0 +1,194 @@
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
+import { InlineSession, type InlineEvent } from '../../../src/engine/inline-session';
+import { allowsMultiline } from '../../../src/engine/multiline';
+import { GapSource, HUMAN_RHYTHM, type Rhythm } from '../../../bench/typing/rhythm';
+import { OracleStreamer, type OracleRequest, type OracleTiming } from './oracle-streamer';
+import { VirtualClock } from './virtual-clock';
+
+/** One simulated typing session: a file, which part of it is typed, by whom, against which server. */
+export interface SimulationSpec {
+  /** The true text of the whole file. */
+  text: string;
+  /** The span the typist types; the editor holds the text before it and after it. Default: all of it. */
+  span?: { from: number; to: number };
+  rhythm?: Rhythm;
+  seed?: number;
+  timing?: OracleTiming;
+  settings?: Partial<Settings>;
+}
+
+/** Something that happened, in virtual milliseconds, for reading the run afterwards. */
+export type SimEvent =
+  | { t: number; kind: 'type'; char: string; pos: number }
+  | { t: number; kind: 'accept'; text: string; pos: number }
+  | { t: number; kind: 'ghost'; text: string; pos: number; matches: boolean }
+  | { t: number; kind: 'request'; purpose: string }
+  | { t: number; kind: 'failed'; error: string };
+
+/** A pause of the typist (a gap of at least the line pause) and whether matching ghost text came in it. */
+export interface SimPause {
+  at: number;
+  pos: number;
+  lengthMs: number;
+  /** Milliseconds from the pause's start to matching ghost text, if any came before the typist went on. */
+  answeredAfterMs?: number;
+}
+
+export interface SimulationResult {
+  acceptedChars: number;
+  typedChars: number;
+  accepts: number;
+  /** Ghost texts shown that were not how the file goes on from the cursor. */
+  wrongGhosts: number;
+  /** Requests whose prompt and suffix were not the true text around some point. */
+  offTruthRequests: number;
+  requests: OracleRequest[];
+  generatedTokens: number;
+  pauses: SimPause[];
+  /** Milliseconds from each accept to the next matching ghost text (while the typist had not moved on). */
+  acceptToGhostMs: number[];
+  /** The most requests running at once. */
+  maxConcurrentRequests: number;
+  events: SimEvent[];
+  finalText: string;
+}
+
+const PAUSE_MS = 300;
+
+/**
+ * Types a file against an {@link InlineSession} in virtual time, as VS Code and a person would: every
+ * change calls the session (cancelling the previous call), the newest answer is the ghost text, typing
+ * a character the ghost text starts with keeps the rest visible, and the typist presses Tab whenever
+ * the ghost text has been visible for the reaction time and is exactly how the file goes on.
+ */
+export async function simulateTyping(spec: SimulationSpec): Promise<SimulationResult> {
+  const text = spec.text;
+  const span = spec.span ?? { from: 0, to: text.length };
+  const rhythm = spec.rhythm ?? HUMAN_RHYTHM;
+  const clock = new VirtualClock();
+  const trueSuffix = text.slice(span.to);
+  const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', ...spec.settings };
+  const oracle = new OracleStreamer(clock, text, trueSuffix, spec.timing ?? { firstTokenMs: 150, perTokenMs: 10 }, settings.maxTokens);
+  const events: SimEvent[] = [];
+  let running = 0;
+  let maxConcurrentRequests = 0;
+  const onEvent = (event: InlineEvent) => {
+    if (event.type === 'started') {
+      running++;
+      maxConcurrentRequests = Math.max(maxConcurrentRequests, running);
+      events.push({ t: clock.now(), kind: 'request', purpose: event.purpose });
+    } else {
+      running--;
+      if (event.type === 'failed') events.push({ t: clock.now(), kind: 'failed', error: String(event.error) });
+    }
+  };
+  const session = new InlineSession({ engine: oracle, settings: () => settings, clock, onEvent });
+  const gaps = new GapSource(rhythm, spec.seed ?? 1);
+
+  let pos = span.from;
+  let version = 0;
+  let ghost = '';
+  let ghostShownAt = 0;
+  let call: AbortController | undefined;
+  let acceptedChars = 0;
+  let typedChars = 0;
+  let accepts = 0;
+  let wrongGhosts = 0;
+  let lastAcceptAt: number | undefined;
+  const acceptToGhostMs: number[] = [];
+  const pauses: SimPause[] = [];
+  let openPause: SimPause | undefined;
+
+  const truthFromCursor = () => text.slice(pos, span.to);
+  const show = (next: string) => {
+    if (next === ghost) return;
+    ghost = next;
+    ghostShownAt = clock.now();
+    if (!next) return;
+    const matches = truthFromCursor().startsWith(next);
+    if (!matches) wrongGhosts++;
+    events.push({ t: clock.now(), kind: 'ghost', text: next, pos, matches });
+    if (matches && openPause && openPause.answeredAfterMs === undefined) openPause.answeredAfterMs = clock.now() - openPause.at;
+    if (matches && lastAcceptAt !== undefined) {
+      acceptToGhostMs.push(clock.now() - lastAcceptAt);
+      lastAcceptAt = undefined;
+    }
+  };
+  const ask = (explicit: boolean) => {
+    call?.abort();
+    const abort = new AbortController();
+    call = abort;
+    const asked = version;
+    const prefix = text.slice(Math.max(0, pos - settings.maxPrefixChars), pos);
+    const lineEnd = trueSuffix.indexOf('\n');
+    const lineAfterCursor = pos < span.to ? '' : trueSuffix.slice(0, lineEnd < 0 ? undefined : lineEnd);
+    void session
+      .provide({ prefix, suffix: trueSuffix, multiline: allowsMultiline(settings.multiline, lineAfterCursor), languageId: 'plaintext', explicit, signal: abort.signal })
+      .then((answer) => {
+        if (abort.signal.aborted || asked !== version || !answer) return;
+        show(answer.suggestions[0]?.text ?? '');
+        if (answer.rest) void answer.rest.then(() => { if (asked === version) ask(true); });
+      });
+  };
+  const changed = () => {
+    version++;
+    ask(false);
+  };
+
+  const act = () => {
+    const now = clock.now();
+    if (openPause) {
+      openPause.lengthMs = now - openPause.at;
+      openPause = undefined;
+    }
+    if (pos >= span.to) return;
+    let gap: number;
+    if (ghost && now - ghostShownAt >= rhythm.reactionMs && truthFromCursor().startsWith(ghost)) {
+      events.push({ t: now, kind: 'accept', text: ghost, pos });
+      pos += ghost.length;
+      acceptedChars += ghost.length;
+      accepts++;
+      ghost = '';
+      lastAcceptAt = now;
+      gap = gaps.afterAccept();
+      changed();
+    } else {
+      const char = text[pos]!;
+      events.push({ t: now, kind: 'type', char, pos });
+      pos++;
+      typedChars++;
+      lastAcceptAt = undefined;
+      // Typing what the ghost text starts with keeps the rest of it in view; anything else hides it.
+      if (ghost.startsWith(char) && ghost.length > 1) ghost = ghost.slice(1);
+      else ghost = '';
+      gap = gaps.afterChar(char, text[pos - 2] ?? '');
+      changed();
+    }
+    if (gap >= PAUSE_MS) {
+      openPause = { at: now, pos, lengthMs: gap };
+      pauses.push(openPause);
+      if (ghost && truthFromCursor().startsWith(ghost)) openPause.answeredAfterMs = 0;
+    }
+    if (pos < span.to) clock.at(now + gap, act);
+    else clock.at(now + gap, () => { openPause = undefined; });
+  };
+
+  clock.at(0, act);
+  await clock.run();
+  session.dispose();
+  await clock.run();
+  return {
+    acceptedChars,
+    typedChars,
+    accepts,
+    wrongGhosts,
+    offTruthRequests: oracle.requests.filter((r) => !r.onTruth).length,
+    requests: oracle.requests,
+    generatedTokens: oracle.requests.reduce((sum, r) => sum + r.generatedTokens, 0),
+    pauses,
+    acceptToGhostMs,
+    maxConcurrentRequests,
+    events,
+    finalText: text.slice(0, pos) + trueSuffix,
+  };
+}

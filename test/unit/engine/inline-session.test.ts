@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import { InlineSession, type InlineAnswer, type InlineEvent, type InlineQuery } from '../../../src/engine/inline-session';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
+import { OracleStreamer } from '../../support/simulation/oracle-streamer';
+import { simulateTyping } from '../../support/simulation/typing-simulation';
+import { VirtualClock } from '../../support/simulation/virtual-clock';
+
+const FILE = 'def area(width, height):\n    return width * height\n\n\ndef perimeter(width, height):\n    return 2 * (width + height)\n';
+
+/** A session in virtual time against an oracle that knows FILE. */
+function setup(overrides: Partial<Settings> = {}, timing = { firstTokenMs: 150, perTokenMs: 10 }) {
+  const clock = new VirtualClock();
+  const oracle = new OracleStreamer(clock, FILE, '', timing);
+  let settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', ...overrides };
+  const events: InlineEvent[] = [];
+  const session = new InlineSession({ engine: oracle, settings: () => settings, clock, onEvent: (e) => events.push(e) });
+  const ask = (prefix: string, options: Partial<InlineQuery> = {}) => {
+    const abort = new AbortController();
+    let answer: InlineAnswer | undefined | 'pending' = 'pending';
+    void session.provide({ prefix, suffix: '', multiline: false, explicit: false, signal: abort.signal, ...options }).then((a) => (answer = a));
+    return { abort: () => abort.abort(), answer: () => answer };
+  };
+  return { clock, oracle, session, events, ask, setSettings: (next: Partial<Settings>) => (settings = { ...settings, ...next }) };
+}
+
+const at = (text: string) => FILE.slice(0, FILE.indexOf(text) + text.length);
+
+describe('inline session (virtual time)', () => {
+  it('asks once the debounce has passed and answers with the rest of the line', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 200 });
+    const call = ask(at('return w'));
+    await clock.run(199);
+    assert.equal(oracle.requests.length, 0, 'nothing is sent during the debounce');
+    await clock.run();
+    assert.equal(oracle.requests.length, 1);
+    const answer = call.answer();
+    assert.ok(answer && answer !== 'pending');
+    assert.equal(answer.suggestions[0]?.text, 'idth * height');
+  });
+
+  it('asks at once when the user asks (explicit), with no debounce', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 2000 });
+    ask(at('return w'), { explicit: true });
+    await clock.run(1);
+    assert.equal(oracle.requests.length, 1);
+  });
+
+  it('lets a keystroke that matches the arriving answer wait for the same request instead of sending another', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0 }, { firstTokenMs: 100, perTokenMs: 50 });
+    const first = ask(at('return w'));
+    await clock.run(160);
+    first.abort();
+    const second = ask(at('return wi'));
+    await clock.run();
+    assert.equal(oracle.requests.length, 1);
+    const answer = second.answer();
+    assert.ok(answer && answer !== 'pending');
+    assert.equal(answer.suggestions[0]?.text, 'dth * height');
+  });
+
+  it('stops the running request when the user types something else', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0 }, { firstTokenMs: 100, perTokenMs: 50 });
+    ask(at('return w'));
+    await clock.run(120);
+    ask(`${at('return w')}x`);
+    await clock.run();
+    assert.equal(oracle.requests[0]?.aborted, true);
+    assert.equal(oracle.requests.length, 2);
+  });
+
+  it('serves the rest of a suggestion from the cache while the user types into it', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' });
+    ask(at('return w'));
+    await clock.run();
+    const typedAhead = ask(at('return width *'));
+    await clock.run(clock.now() + 1);
+    const answer = typedAhead.answer();
+    assert.ok(answer && answer !== 'pending');
+    assert.equal(answer.suggestions[0]?.text, ' height');
+    assert.equal(oracle.requests.length, 1);
+  });
+
+  it('does not ask again where the server had nothing, until the user asks', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' });
+    ask(FILE);
+    await clock.run();
+    ask(FILE);
+    await clock.run();
+    assert.equal(oracle.requests.length, 1);
+    ask(FILE, { explicit: true });
+    await clock.run();
+    assert.equal(oracle.requests.length, 2);
+  });
+
+  it('drops cached answers and stops running requests when an answer-shaping setting changes', async () => {
+    const { clock, oracle, session, ask, setSettings } = setup({ debounceMs: 0, prefetch: 'off' }, { firstTokenMs: 100, perTokenMs: 50 });
+    ask(at('return w'));
+    await clock.run();
+    ask(at('def p'));
+    await clock.run(clock.now() + 120);
+    setSettings({ model: 'other' });
+    assert.equal(session.applySettings({ ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'other', debounceMs: 0, prefetch: 'off' }), true);
+    await clock.run();
+    assert.equal(oracle.requests[1]?.aborted, true, 'the running request was stopped');
+    ask(at('return w'));
+    await clock.run();
+    assert.equal(oracle.requests.length, 3, 'the old answer is not served under the new model');
+  });
+
+  it('reports a request\'s start and end to the editor layer once each', async () => {
+    const { clock, events, ask } = setup({ debounceMs: 0, prefetch: 'off' });
+    ask(at('return w'));
+    await clock.run();
+    assert.deepEqual(events.map((e) => `${e.type}:${e.purpose}`), ['started:inline', 'finished:inline']);
+  });
+});
+
+describe('typing simulation (virtual time)', () => {
+  const text = [
+    'fn main() {', '    let total = add(2, 3);', '    println!("{}", total);', '    let scaled = scale(total, 4);', '    println!("{}", scaled);', '}', '',
+    'fn add(a: i32, b: i32) -> i32 {', '    a + b', '}', '', 'fn scale(value: i32, factor: i32) -> i32 {', '    value * factor', '}', '',
+  ].join('\n');
+
+  it('has the next suggestion ready the moment the user accepts one (accept-ahead prefetch)', async () => {
+    const withPrefetch = await simulateTyping({ text, seed: 3, settings: { maxTokens: 8 } });
+    const without = await simulateTyping({ text, seed: 3, settings: { maxTokens: 8, prefetch: 'off' } });
+    const instant = (values: number[]) => values.filter((ms) => ms === 0).length / Math.max(1, values.length);
+    assert.ok(withPrefetch.acceptToGhostMs.length >= 3, `${withPrefetch.acceptToGhostMs.length} accepts followed by ghost text`);
+    assert.ok(instant(withPrefetch.acceptToGhostMs) >= 0.5, `accept to ghost: ${withPrefetch.acceptToGhostMs.join(', ')} ms`);
+    assert.ok(instant(without.acceptToGhostMs) < instant(withPrefetch.acceptToGhostMs), `without prefetch: ${without.acceptToGhostMs.join(', ')} ms`);
+  });
+
+  it('answers a pause within the debounce bound plus the server\'s time to the end of the line', async () => {
+    const result = await simulateTyping({ text, seed: 5, settings: { debounceMs: 250 }, timing: { firstTokenMs: 150, perTokenMs: 10 } });
+    const answered = result.pauses.filter((p) => p.answeredAfterMs !== undefined);
+    assert.ok(answered.length >= result.pauses.length / 2, `${answered.length} of ${result.pauses.length} pauses answered`);
+    for (const pause of answered) assert.ok(pause.answeredAfterMs! <= 250 + 150 + 40 * 10, `pause at ${pause.pos} answered after ${pause.answeredAfterMs} ms`);
+  });
+
+  it('sends no storm of requests: at most one inline request and one prefetch at a time, far fewer requests than keys', async () => {
+    const result = await simulateTyping({ text, seed: 6 });
+    assert.ok(result.maxConcurrentRequests <= 2, `${result.maxConcurrentRequests} at once`);
+    assert.ok(result.requests.length <= (result.typedChars + result.accepts) / 2, `${result.requests.length} requests for ${result.typedChars} keys and ${result.accepts} accepts`);
+  });
+});
