@@ -3,16 +3,19 @@ import { systemClock } from './engine/clock';
 import { CompletionEngine } from './engine/completion-engine';
 import { InlineSession } from './engine/inline-session';
 import { ModelResolver } from './engine/model-resolver';
+import { LastSentRequest } from './engine/sent-request';
 import { SuffixSupport } from './engine/suffix-support';
 import { ApiKeyStore } from './vscode/api-key-store';
 import { ClientProvider } from './vscode/client-provider';
 import { CompletionHistory } from './vscode/completion-history';
+import { WorkspaceContext } from './vscode/context/workspace-context';
 import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
 import { completeSelection } from './vscode/commands/complete-selection';
 import { forgetServerQuirks } from './vscode/commands/forget-server-quirks';
 import { selectModel } from './vscode/commands/select-model';
 import { setApiKey } from './vscode/commands/set-api-key';
+import { LastRequestDocument, registerLastRequestDocument } from './vscode/commands/show-last-request';
 import { showMenu } from './vscode/commands/show-menu';
 import { snooze } from './vscode/commands/snooze';
 import { toggleInline } from './vscode/commands/toggle-inline';
@@ -38,7 +41,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const inlineSwitch = new InlineSwitch(settings);
   const models = new ModelResolver();
   const suffixSupport = new SuffixSupport(context.globalState);
-  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport });
+  const lastRequest = new LastSentRequest();
+  const engine = new CompletionEngine({ gpt: () => clients.gpt, settings, models, suffixSupport, onSent: (sent) => lastRequest.record(sent) });
+  const lastRequestDocument = new LastRequestDocument(lastRequest);
+  const workspaceContext = new WorkspaceContext(settings);
 
   const history = new CompletionHistory();
   const session = new InlineSession({
@@ -47,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
     clock: systemClock,
     onEvent: reportInlineEvents({ settings, status, failures, log, history }),
   });
-  const provider = new InlineProvider({ settings, session, inlineSwitch });
+  const provider = new InlineProvider({ settings, session, inlineSwitch, context: workspaceContext });
 
   const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
 
@@ -62,9 +68,13 @@ export function activate(context: vscode.ExtensionContext): void {
     history,
     registerTokenProbabilities({ context, history, engine, settings, log }),
     session,
+    workspaceContext,
+    lastRequestDocument,
+    registerLastRequestDocument(lastRequestDocument),
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
       if (session.applySettings(next)) models.clear();
+      workspaceContext.settingsChanged();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
       switchStatus.refresh();
     }),
@@ -77,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
-      settings, engine, failures, status, log,
+      settings, engine, failures, status, log, context: workspaceContext,
       onCompleted: ({ editor, range, ...result }) => history.record({ source: 'completeSelection', document: editor.document.uri, range, ...result }),
     })),
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),
@@ -85,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),
     vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu(settings, inlineSwitch, status)),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
+    vscode.commands.registerCommand(CommandIds.showLastRequest, () => lastRequestDocument.show()),
     vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ suffixSupport, session, log })),
   );
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);

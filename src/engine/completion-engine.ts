@@ -1,14 +1,20 @@
 import { SDKError, type CompletionLogprobs, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
+import { createCompletionRequestToWire } from '../client/models/components/createcompletionrequest';
+import { contextFormat, renderContext } from '../core/context/render';
+import type { PromptContext } from '../core/context/snippet';
 import { isSuffixUnsupportedError, renderFim } from '../core/fim';
 import { branchRequest, type BranchAnswer, type BranchSource } from './branch';
 import type { ModelResolver } from './model-resolver';
+import type { SentRequest } from './sent-request';
 import type { Settings } from './settings';
 import type { SuffixSupport } from './suffix-support';
 
-/** The text around the insertion point. */
+/** The text around the insertion point, and what the request carries from elsewhere. */
 export interface CompletionInput {
   prefix: string;
   suffix: string;
+  /** The current file's identity and snippets from other files, rendered before the prefix. */
+  context?: PromptContext;
 }
 
 /** Per-call choices that override the settings. */
@@ -18,6 +24,8 @@ export interface CompletionCallOptions {
   n?: number;
   /** Retry 429/5xx with backoff; the inline path asks once and lets the next keystroke retry. */
   retry?: boolean;
+  /** What the request is for, as *Show Last Request* names it (`inline` unless said). */
+  purpose?: string;
 }
 
 /** How the text after the cursor reached the model. */
@@ -56,6 +64,8 @@ interface EngineDeps {
   settings: () => Settings;
   models: ModelResolver;
   suffixSupport: SuffixSupport;
+  /** Told of every request as it goes out, for *Show Last Request*. */
+  onSent?: (sent: SentRequest) => void;
 }
 
 /**
@@ -68,7 +78,7 @@ export class CompletionEngine implements CompletionStreamer {
 
   /** Asks for complete candidates in one response. */
   async complete(input: CompletionInput, options: CompletionCallOptions = {}): Promise<CompletionOutcome> {
-    const sent = await this.withFimFallback(input, options, async (gpt, built) => {
+    const sent = await this.withFimFallback(input, options, false, async (gpt, built) => {
       const { createCompletionResponse } = await gpt.completions.createCompletion(built.request, this.requestOptions(options));
       return [...createCompletionResponse.choices]
         .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
@@ -87,7 +97,7 @@ export class CompletionEngine implements CompletionStreamer {
    * Breaking out of `deltas` or aborting `options.signal` closes the connection.
    */
   async stream(input: CompletionInput, options: CompletionCallOptions = {}): Promise<StreamingCompletion> {
-    const sent = await this.withFimFallback(input, options, async (gpt, built) => {
+    const sent = await this.withFimFallback(input, options, true, async (gpt, built) => {
       const iterator = gpt.completions.createCompletionStream(built.request, this.requestOptions(options))[Symbol.asyncIterator]();
       return { iterator, first: await iterator.next() };
     });
@@ -105,6 +115,7 @@ export class CompletionEngine implements CompletionStreamer {
     const built = buildRequest({ prefix: plan.prefix, suffix: plan.suffix }, settings, plan.model, plan.fim, { ...options, n: 1 });
     const stopTexts = unique([...plan.extraStop, ...built.stopTexts]);
     if (stopTexts.length > 0) built.request.stop = stopTexts.slice(0, 4);
+    this.record(built, plan.fim, { ...options, purpose: options.purpose ?? 'probabilities branch' }, false);
     const { createCompletionResponse } = await this.deps.gpt().completions.createCompletion(built.request, this.requestOptions(options));
     const choice = createCompletionResponse.choices.find((c) => (c.index ?? 0) === 0) ?? createCompletionResponse.choices[0];
     return { continuation: cutAtStop(choice?.text ?? '', stopTexts), logprobs: choice?.logprobs ?? null, prompt: plan.prefix };
@@ -117,6 +128,7 @@ export class CompletionEngine implements CompletionStreamer {
   private async withFimFallback<T>(
     input: CompletionInput,
     options: CompletionCallOptions,
+    streamed: boolean,
     send: (gpt: Gpt, built: BuiltRequest) => Promise<T>,
   ): Promise<{ value: T; model: string; fim: FimUsed; built: BuiltRequest }> {
     const settings = this.deps.settings();
@@ -125,14 +137,31 @@ export class CompletionEngine implements CompletionStreamer {
     let fim = this.chooseFim(settings, input);
     let built = buildRequest(input, settings, model, fim, options);
     try {
+      this.record(built, fim, options, streamed);
       return { value: await send(gpt, built), model, fim, built };
     } catch (error) {
       if (!this.shouldFallBack(error, settings, fim)) throw error;
       this.deps.suffixSupport.markRejected(settings.serverUrl);
       fim = 'template';
       built = buildRequest(input, settings, model, fim, options);
+      this.record(built, fim, options, streamed);
       return { value: await send(gpt, built), model, fim, built };
     }
+  }
+
+  /** Tells `onSent` about a request going out: its body as the wire carries it, never the key or header values. */
+  private record(built: BuiltRequest, fim: FimUsed, options: CompletionCallOptions, streamed: boolean): void {
+    if (!this.deps.onSent) return;
+    const settings = this.deps.settings();
+    this.deps.onSent({
+      sentAt: new Date().toISOString(),
+      purpose: options.purpose ?? 'inline',
+      url: `${settings.serverUrl}/completions`,
+      headerNames: Object.keys(settings.headers),
+      body: createCompletionRequestToWire(streamed ? { ...built.request, stream: true } : built.request),
+      fim,
+      context: built.context,
+    });
   }
 
   private chooseFim(settings: Settings, input: CompletionInput): FimUsed {
@@ -201,16 +230,24 @@ interface BuiltRequest {
   request: CreateCompletionRequest;
   prompt: string;
   stopTexts: string[];
+  context?: PromptContext;
 }
 
-/** Builds the wire request for one way of sending the suffix. */
+/**
+ * Builds the wire request for one way of sending the suffix: the only place a prompt is put
+ * together. The context (the current file's identity and snippets from elsewhere) goes before the
+ * prefix, in the format `contextFormat` picks for this way of sending; with a native `suffix` it
+ * still heads the `prompt`.
+ */
 export function buildRequest(input: CompletionInput, settings: Settings, model: string, fim: FimUsed, options: CompletionCallOptions = {}): BuiltRequest {
-  let prompt = input.prefix;
+  const { head, prefixHead } = input.context ? renderContext(contextFormat(fim, settings.fimTemplate), input.context) : { head: '', prefixHead: '' };
+  const prefix = prefixHead + input.prefix;
+  let prompt = head + prefix;
   let suffix: string | undefined;
   let stop = [...settings.stop];
   if (fim === 'template') {
-    const rendered = renderFim(settings.fimTemplate, input.prefix, input.suffix);
-    prompt = rendered.prompt;
+    const rendered = renderFim(settings.fimTemplate, prefix, input.suffix);
+    prompt = head + rendered.prompt;
     stop = unique([...rendered.stop, ...stop]);
   } else if (fim === 'suffix') {
     suffix = input.suffix;
@@ -227,7 +264,7 @@ export function buildRequest(input: CompletionInput, settings: Settings, model: 
   if (stop.length > 0) request.stop = stop;
   if (settings.user) request.user = settings.user;
   if (settings.logprobs > 0) request.logprobs = settings.logprobs;
-  return { request, prompt, stopTexts: stop };
+  return { request, prompt, stopTexts: stop, context: input.context };
 }
 
 function unique(values: string[]): string[] {

@@ -1,4 +1,5 @@
 import type { CompletionLogprobs } from '../client';
+import type { PromptContext } from '../core/context/snippet';
 import type { CompletionContext } from '../core/postprocess';
 import { shouldStopStreaming } from '../core/stream-stop';
 import type { Clock } from './clock';
@@ -37,10 +38,10 @@ export class InlineRequest {
   constructor(
     engine: CompletionStreamer,
     readonly context: CompletionContext,
-    options: { n?: number; clock?: Pick<Clock, 'now'> } = {},
+    options: { n?: number; clock?: Pick<Clock, 'now'>; promptContext?: PromptContext; purpose?: string } = {},
   ) {
     const clock = options.clock;
-    this.result = this.run(engine, options.n, clock ? () => clock.now() : Date.now);
+    this.result = this.run(engine, options, clock ? () => clock.now() : Date.now);
     // A superseded request's failure is nobody's concern; whoever awaits `result` still sees it.
     this.result.catch(() => undefined);
   }
@@ -91,11 +92,12 @@ export class InlineRequest {
     return this.received.some((text) => text.length > typed.length && text.startsWith(typed));
   }
 
-  private async run(engine: CompletionStreamer, n: number | undefined, now: () => number): Promise<InlineResult> {
+  private async run(engine: CompletionStreamer, options: { n?: number; promptContext?: PromptContext; purpose?: string }, now: () => number): Promise<InlineResult> {
+    const { n, promptContext, purpose } = options;
     const started = now();
     const signal = this.abortController.signal;
     try {
-      const streaming = await engine.stream({ prefix: this.prefix, suffix: this.suffix }, { signal, n });
+      const streaming = await engine.stream({ prefix: this.prefix, suffix: this.suffix, context: promptContext }, { signal, n, purpose });
       const firstChunkMs = now() - started;
       const stopped = new Set<number>();
       const logprobs: LogprobsAccumulator[] = [];

@@ -2,6 +2,7 @@ import type { CompletionLogprobs } from '../client';
 import { CompletionCache } from '../core/cache';
 import { AdaptiveDebounce } from '../core/debounce';
 import { completionTokens, meanProbability } from '../core/logprobs';
+import type { PromptContext } from '../core/context/snippet';
 import { postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
 import { unlessAborted, type Clock } from './clock';
 import type { CompletionStreamer } from './completion-engine';
@@ -17,6 +18,12 @@ export interface InlineQuery extends CompletionContext {
   prefetch?: boolean;
   /** Aborted when the editor no longer wants this answer (a newer keystroke, the cursor moved). */
   signal: AbortSignal;
+  /**
+   * The context from the rest of the workspace for a request at this prefix and suffix. Asked only
+   * when a request is about to go out (after the debounce, never for a cached answer), so it packs
+   * what the gatherers have ready by then.
+   */
+  promptContext?: (prefix: string, suffix: string) => PromptContext | undefined;
 }
 
 /** A suggestion ready to show, and how many characters after the cursor it replaces. */
@@ -142,7 +149,7 @@ export class InlineSession {
     let running = this.adoptRunningRequest(query.prefix, query.suffix);
     if (!running) {
       if (!query.explicit && !(await this.waitForPause(query.signal))) return undefined;
-      running = this.start(query, 'inline');
+      running = this.start(query, 'inline', query.promptContext?.(query.prefix, query.suffix));
       this.inFlight = running;
     }
 
@@ -216,12 +223,12 @@ export class InlineSession {
    * Starts a streamed request whose candidates are judged once when it ends and land in the cache of
    * the settings it was asked under. Its end is always reported, whoever was waiting for it.
    */
-  private start(context: CompletionContext, purpose: InlinePurpose): Running {
+  private start(context: CompletionContext, purpose: InlinePurpose, promptContext?: PromptContext): Running {
     const settings = this.deps.settings();
     const cache = this.cache;
     const debounce = this.debounce;
     const ownContext: CompletionContext = { prefix: context.prefix, suffix: context.suffix, languageId: context.languageId, multiline: context.multiline };
-    const request = new InlineRequest(this.deps.engine, ownContext, { n: settings.n, clock: this.deps.clock });
+    const request = new InlineRequest(this.deps.engine, ownContext, { n: settings.n, clock: this.deps.clock, promptContext, purpose });
     this.emit({ type: 'started', purpose });
     const judged = request.result.then(
       (result) => {
@@ -260,7 +267,7 @@ export class InlineSession {
       if (current.request.prefix === next.prefix && current.request.suffix === next.suffix) return;
       current.request.abort();
     }
-    this.prefetching = this.start(next, 'prefetch');
+    this.prefetching = this.start(next, 'prefetch', query.promptContext?.(next.prefix, next.suffix));
   }
 
   private prefetchAllowed(): boolean {

@@ -11,6 +11,11 @@ import { contextFileOf, documentKeyOf, repoNameOf } from './file-identity';
 import { OpenEditorsGatherer } from './open-editors-gatherer';
 import { WorkingSetGatherer } from './working-set-gatherer';
 
+/** Packs context from the rest of the workspace for a request in a document. */
+export interface ContextForDocument {
+  contextFor(document: vscode.TextDocument, prefix: string, suffix: string): PromptContext | undefined;
+}
+
 export interface WorkspaceContextOptions {
   policy?: ContextPolicy;
   /** How long one definition look-up may take (tests shorten it). */
@@ -22,7 +27,7 @@ export interface WorkspaceContextOptions {
  * events (running only while `promptComplete.context.maxContextChars` is above 0), and the assembler
  * a request asks, which answers from the stores at once.
  */
-export class WorkspaceContext implements vscode.Disposable {
+export class WorkspaceContext implements ContextForDocument, vscode.Disposable {
   private readonly workingSet = new WorkingSet();
   private readonly openEditors = new ChunkIndex();
   private readonly definitions = new DefinitionStore();
