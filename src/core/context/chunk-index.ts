@@ -1,5 +1,5 @@
-import { identifierSet } from './identifiers';
-import type { CandidateSource, IdentifierQuery, SnippetCandidate } from './snippet';
+import { candidateOf } from './candidate';
+import { isUnder, type CandidateSource, type IdentifierQuery, type SnippetCandidate } from './snippet';
 
 /** Lines per chunk: long enough to hold a function, short enough that one spends little of the budget. */
 export const CHUNK_LINES = 30;
@@ -77,6 +77,11 @@ export class ChunkIndex implements CandidateSource {
     this.documents.delete(documentKey);
   }
 
+  /** Removes a document, or every document in a folder (deleted). */
+  forget(documentKey: string): void {
+    for (const key of [...this.documents.keys()]) if (isUnder(key, documentKey)) this.remove(key);
+  }
+
   /** Marks a document as just used (it became the active editor), for recency. */
   touch(documentKey: string, at: number): void {
     const document = this.documents.get(documentKey);
@@ -122,12 +127,8 @@ function chunksOf(document: IndexedText): SnippetCandidate[] {
     while (last > first && !kept[last - 1].trim()) last--;
     if (last <= first) continue;
     const text = kept.slice(first, last).join('\n');
-    chunks.push({
-      snippet: { path: document.path, languageId: document.languageId, text, source: 'openEditor', startLine: start + first },
-      identifiers: identifierSet(text),
-      touchedAt: document.touchedAt,
-      documentKey: document.documentKey,
-    });
+    const snippet = { path: document.path, languageId: document.languageId, text, source: 'openEditor' as const, startLine: start + first };
+    chunks.push(candidateOf(snippet, document.touchedAt, document.documentKey));
   }
   return chunks;
 }

@@ -1,6 +1,6 @@
 import type { Excerpt } from './excerpt';
-import { identifierSet } from './identifiers';
-import type { CandidateSource, IdentifierQuery, SnippetCandidate } from './snippet';
+import { candidateOf } from './candidate';
+import { isUnder, type CandidateSource, type IdentifierQuery, type SnippetCandidate } from './snippet';
 
 /** A declaration a language server pointed to for a name near the cursor. */
 export interface FoundDefinition {
@@ -30,14 +30,14 @@ export class DefinitionStore implements CandidateSource {
 
   set(name: string, found: readonly FoundDefinition[], at: number): void {
     this.byName.delete(name);
-    const candidates = found.map((definition) => ({
-      snippet: { ...definition.excerpt, path: definition.path, languageId: definition.languageId, source: definition.source },
-      // The declaration is about the name it was found for, whether or not it spells it (a type
-      // definition of `customer` reads `interface Customer`).
-      identifiers: identifierSet(definition.excerpt.text).add(name),
-      touchedAt: at,
-      documentKey: definition.documentKey,
-    }));
+    // The declaration is about the name it was found for, whether or not it spells it (a type
+    // definition of `customer` reads `interface Customer`).
+    const candidates = found.map((definition) => candidateOf(
+      { ...definition.excerpt, path: definition.path, languageId: definition.languageId, source: definition.source },
+      at,
+      definition.documentKey,
+      name,
+    ));
     this.byName.set(name, { candidates, stale: false });
     while (this.byName.size > this.capacity) this.byName.delete(this.byName.keys().next().value!);
   }
@@ -53,10 +53,10 @@ export class DefinitionStore implements CandidateSource {
     }
   }
 
-  /** Forgets every definition read from a document (it was deleted or is now excluded). */
+  /** Forgets every definition read from a document, or from any document in a folder (deleted). */
   forget(documentKey: string): void {
     for (const [name, entry] of this.byName) {
-      if (entry.candidates.some((candidate) => candidate.documentKey === documentKey)) this.byName.delete(name);
+      if (entry.candidates.some((candidate) => isUnder(candidate.documentKey, documentKey))) this.byName.delete(name);
     }
   }
 

@@ -16,12 +16,11 @@ export const MAX_SNIPPETS = 12;
  * lines that do; after it, nothing more is tried.
  */
 export function packSnippets(ranked: readonly RankedCandidate[], presentLines: ReadonlySet<string>, budget: number): ContextSnippet[] {
-  const taken: { snippet: ContextSnippet; lines: Set<string> }[] = [];
+  const taken: { snippet: ContextSnippet; lines: ReadonlySet<string> }[] = [];
   let left = budget;
   for (const { candidate } of ranked) {
     if (taken.length >= MAX_SNIPPETS || left <= 0) break;
-    const snippet = candidate.snippet;
-    const lines = tellingLines(snippet.text);
+    const { snippet, lines } = candidate;
     if (isAlreadyPresent(lines, presentLines)) continue;
     if (taken.some((other) => isNearDuplicate(lines, other.lines))) continue;
     const cost = snippetCost(snippet);

@@ -1,5 +1,4 @@
 import type { SnippetCandidate, SnippetSource } from './snippet';
-import { snippetKey } from './snippet';
 
 /** A candidate with its score; higher is more worth the budget. */
 export interface RankedCandidate {
@@ -36,7 +35,11 @@ const RECENCY_HALF_LIFE_MS = 5 * 60_000;
 /** Keeps last request's snippets unless a newcomer is clearly better, so the block (and the server's cache) holds. */
 const STICKY_BONUS = 0.15;
 
-/** Code the developer just changed or copied is worth sending even without shared names, while this fresh. */
+/**
+ * Code the developer just looked at, changed or copied is worth sending even without shared names
+ * while this fresh (touched within one half-life): at the top of a new file, before any name points
+ * anywhere, it is the best guess of what the file will use.
+ */
 const FRESH_WITHOUT_OVERLAP = 0.5;
 
 /**
@@ -58,9 +61,9 @@ export function rankCandidates(
     if (total > 0) for (const [name, weight] of weights) if (candidate.identifiers.has(name)) shared += weight;
     const overlap = total > 0 ? shared / total : 0;
     const recency = 0.5 ** (Math.max(0, options.now - candidate.touchedAt) / RECENCY_HALF_LIFE_MS);
-    const fresh = isChange(candidate.snippet.source) && recency >= FRESH_WITHOUT_OVERLAP;
+    const fresh = isRecentWork(candidate.snippet.source) && recency >= FRESH_WITHOUT_OVERLAP;
     if (overlap === 0 && !fresh) continue;
-    const sticky = options.chosenBefore?.has(snippetKey(candidate.snippet)) ? STICKY_BONUS : 0;
+    const sticky = options.chosenBefore?.has(candidate.key) ? STICKY_BONUS : 0;
     const score = overlap * (1 + SOURCE_BOOST[candidate.snippet.source]) + RECENCY_WEIGHT * recency + sticky;
     ranked.push({ candidate, score, overlap });
   }
@@ -68,8 +71,9 @@ export function rankCandidates(
   return ranked.sort((a, b) => b.score - a.score || compareKeys(a.candidate, b.candidate));
 }
 
-function isChange(source: SnippetSource): boolean {
-  return source === 'edited' || source === 'copied' || source === 'saved';
+/** Sources that record what the developer did, rather than what exists (open editors) or what a name leads to. */
+function isRecentWork(source: SnippetSource): boolean {
+  return source === 'edited' || source === 'copied' || source === 'saved' || source === 'viewed';
 }
 
 /** Each query identifier's weight times its rarity among the candidates (inverse document frequency). */

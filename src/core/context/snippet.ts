@@ -43,15 +43,27 @@ export interface PromptContext {
   snippets: ContextSnippet[];
 }
 
-/** A snippet waiting to be chosen, with what ranking needs. */
+/**
+ * A snippet waiting to be chosen, with what ranking and packing need, worked out once when a store
+ * takes it in (see `candidateOf`) so that a request only looks things up.
+ */
 export interface SnippetCandidate {
-  snippet: ContextSnippet;
+  readonly snippet: ContextSnippet;
+  /** `snippetKey(snippet)`. */
+  readonly key: string;
   /** The identifiers in `snippet.text` (see `identifierSet`). */
-  identifiers: ReadonlySet<string>;
+  readonly identifiers: ReadonlySet<string>;
+  /** The snippet's telling lines (see `tellingLines`), for the already-present and duplicate tests. */
+  readonly lines: ReadonlySet<string>;
   /** When the developer last touched this code (ms since the epoch). */
   touchedAt: number;
   /** Names the document the snippet was read from, so one file's snippets can be told apart from another's. */
-  documentKey: string;
+  readonly documentKey: string;
+}
+
+/** True when `documentKey` is `under` itself or a document inside it (a deleted folder takes its files). */
+export function isUnder(documentKey: string, under: string): boolean {
+  return documentKey === under || documentKey.startsWith(under.endsWith('/') ? under : `${under}/`);
 }
 
 /** A key that is the same exactly when two snippets would render the same. */

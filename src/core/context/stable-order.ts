@@ -9,10 +9,12 @@ export class StableOrder {
   private entered = new Map<string, number>();
   private next = 0;
 
-  /** The keys of the snippets the last block carried (for ranking's stickiness). */
+  /** The keys (see `snippetKey`) of the snippets the last block carried, for ranking's stickiness. */
   get previous(): ReadonlySet<string> {
-    return new Set(this.entered.keys());
+    return this.keys;
   }
+
+  private keys: ReadonlySet<string> = new Set();
 
   /**
    * `chosen` in block order: snippets the last block carried keep their relative order, newcomers
@@ -27,6 +29,7 @@ export class StableOrder {
       if (!entered.has(key)) entered.set(key, this.entered.get(key) ?? this.next++);
     }
     this.entered = entered;
+    this.keys = new Set(entered.keys());
     const unique = new Map(chosen.map((snippet) => [snippetKey(snippet), snippet]));
     return [...unique.entries()].sort((a, b) => entered.get(a[0])! - entered.get(b[0])!).map(([, snippet]) => snippet);
   }

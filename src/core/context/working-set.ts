@@ -1,6 +1,6 @@
 import type { Excerpt } from './excerpt';
-import { identifierSet } from './identifiers';
-import type { CandidateSource, SnippetCandidate, SnippetSource } from './snippet';
+import { candidateOf } from './candidate';
+import { isUnder, type CandidateSource, type SnippetCandidate, type SnippetSource } from './snippet';
 
 /** What a gatherer records when the developer views, edits, saves or copies code. */
 export interface WorkingSetTouch {
@@ -41,18 +41,13 @@ export class WorkingSet implements CandidateSource {
       if (touch.source === 'viewed' && entry.snippet.source !== 'viewed') source = entry.snippet.source;
       return false;
     });
-    this.entries.unshift({
-      snippet: { path: touch.path, languageId: touch.languageId, text: touch.excerpt.text, source, startLine: first },
-      identifiers: identifierSet(touch.excerpt.text),
-      touchedAt: touch.at,
-      documentKey: touch.documentKey,
-    });
+    this.entries.unshift(candidateOf({ path: touch.path, languageId: touch.languageId, text: touch.excerpt.text, source, startLine: first }, touch.at, touch.documentKey));
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
   }
 
-  /** Drops every chunk of a document (it was closed unsaved, deleted or excluded). */
+  /** Drops every chunk of a document, or of every document in a folder (closed unsaved, deleted). */
   forget(documentKey: string): void {
-    this.entries = this.entries.filter((entry) => entry.documentKey !== documentKey);
+    this.entries = this.entries.filter((entry) => !isUnder(entry.documentKey, documentKey));
   }
 
   candidates(): readonly SnippetCandidate[] {

@@ -14,11 +14,12 @@ const LINES_ABOVE = 3;
 const LINES_BELOW = 1;
 const NAMES_PER_MOVE = 8;
 /**
- * A provider call that takes longer is abandoned, and its language is left alone for a while: a
- * language server that hangs (or is still starting) is not piled up with calls it cannot answer.
+ * A look-up that takes longer stops holding up the round (its answer is still kept when it comes),
+ * and its language gets no new calls until it answers or a while has passed: a language server that
+ * hangs, or is still starting, is not piled up with calls it cannot answer.
  */
 export const DEFAULT_LOOKUP_TIMEOUT_MS = 1500;
-const PAUSE_AFTER_TIMEOUT_MS = 30_000;
+const SLOW_LANGUAGE_PAUSE_MS = 30_000;
 /** Definitions kept per name and per kind, and their size. */
 const LOCATIONS_PER_NAME = 2;
 const DECLARATION_LINES = 40;
@@ -36,7 +37,8 @@ export class DefinitionGatherer implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private queued: { document: vscode.TextDocument; names: PlacedIdentifier[] } | undefined;
-  private readonly pausedUntil = new Map<string, number>();
+  /** Languages with a look-up still unanswered past its time box, and since when. */
+  private readonly slowSince = new Map<string, number>();
   /** Documents changed since the last look-up round: their definitions are due for a fresh look. */
   private readonly changed = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
@@ -52,7 +54,6 @@ export class DefinitionGatherer implements vscode.Disposable {
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument((event) => this.changed.add(documentKeyOf(event.document.uri))),
-      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.store.forget(documentKeyOf(uri)))),
     ];
     this.schedule();
   }
@@ -67,7 +68,8 @@ export class DefinitionGatherer implements vscode.Disposable {
     this.changed.clear();
     const editor = vscode.window.activeTextEditor;
     if (!editor || !this.policy.isContextAllowed(editor.document.uri)) return;
-    if ((this.pausedUntil.get(editor.document.languageId) ?? 0) > this.now()) return;
+    const slowSince = this.slowSince.get(editor.document.languageId);
+    if (slowSince !== undefined && this.now() - slowSince < SLOW_LANGUAGE_PAUSE_MS) return;
     const names = identifiersAround(new DocumentLines(editor.document), editor.selection.active, {
       linesAbove: LINES_ABOVE,
       linesBelow: LINES_BELOW,
@@ -87,10 +89,7 @@ export class DefinitionGatherer implements vscode.Disposable {
         this.queued = undefined;
         for (const placed of names) {
           if (this.queued || document.isClosed) break;
-          if (!(await this.lookUp(document, placed))) {
-            this.pausedUntil.set(document.languageId, this.now() + PAUSE_AFTER_TIMEOUT_MS);
-            break;
-          }
+          if (!(await this.lookUp(document, placed))) break;
         }
       }
     } finally {
@@ -98,37 +97,48 @@ export class DefinitionGatherer implements vscode.Disposable {
     }
   }
 
-  /** Looks one name up and stores what was found; false when the providers did not answer in time. */
+  /**
+   * Looks one name up and stores what was found. False when the providers did not answer within the
+   * time box: the round moves on, and what they answer later is still stored.
+   */
   private async lookUp(document: vscode.TextDocument, placed: PlacedIdentifier): Promise<boolean> {
     const position = new vscode.Position(placed.line, placed.character);
-    const [definitions, typeDefinitions] = await Promise.all([
+    const answers = Promise.all([
       this.ask('vscode.executeDefinitionProvider', document.uri, position),
       this.ask('vscode.executeTypeDefinitionProvider', document.uri, position),
     ]);
-    if (definitions === undefined && typeDefinitions === undefined) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), this.timeoutMs())));
+    const inTime = await Promise.race([answers, timedOut]);
+    clearTimeout(timer);
+    if (inTime) {
+      await this.keep(placed.name, inTime, document, position);
+      return true;
+    }
+    const language = document.languageId;
+    this.slowSince.set(language, this.now());
+    void answers.then((late) => this.keep(placed.name, late, document, position)).finally(() => this.slowSince.delete(language));
+    return false;
+  }
+
+  private async keep(name: string, [definitions, typeDefinitions]: Location[][], document: vscode.TextDocument, position: vscode.Position): Promise<void> {
     const found: FoundDefinition[] = [];
     for (const [locations, source] of [[definitions, 'definition'], [typeDefinitions, 'typeDefinition']] as const) {
-      for (const location of (locations ?? []).slice(0, LOCATIONS_PER_NAME)) {
+      for (const location of locations.slice(0, LOCATIONS_PER_NAME)) {
         const definition = await this.read(location, source, document, position);
         if (definition) found.push(definition);
       }
     }
-    this.store.set(placed.name, found, this.now());
-    return true;
+    this.store.set(name, found, this.now());
   }
 
-  /** One provider call, or undefined when it fails or takes longer than the time box. */
-  private async ask(command: string, uri: vscode.Uri, position: vscode.Position): Promise<Location[] | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), this.timeoutMs())));
+  /** One provider call's locations (none when it fails). */
+  private async ask(command: string, uri: vscode.Uri, position: vscode.Position): Promise<Location[]> {
     try {
-      const result = await Promise.race([
-        Promise.resolve(vscode.commands.executeCommand<Location[] | undefined>(command, uri, position)).catch(() => undefined),
-        timeout,
-      ]);
-      return result === undefined ? undefined : Array.isArray(result) ? result : [];
-    } finally {
-      clearTimeout(timer);
+      const result = await vscode.commands.executeCommand<Location[] | undefined>(command, uri, position);
+      return Array.isArray(result) ? result : [];
+    } catch {
+      return [];
     }
   }
 

@@ -37,7 +37,6 @@ export class WorkingSetGatherer implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document.isUntitled) this.workingSet.forget(documentKeyOf(document.uri));
       }),
-      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.workingSet.forget(documentKeyOf(uri)))),
     ];
     for (const editor of vscode.window.visibleTextEditors) this.viewed(editor);
   }

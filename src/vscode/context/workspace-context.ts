@@ -52,11 +52,24 @@ export class WorkspaceContext implements ContextForDocument, vscode.Disposable {
         new WorkingSetGatherer(this.workingSet, this.policy),
         new OpenEditorsGatherer(this.openEditors, this.policy),
         new DefinitionGatherer(this.definitions, this.policy, { timeoutMs: this.options.lookupTimeoutMs }),
+        this.forgetDeletedFiles(),
       );
     } else if (!on && this.gatherers) {
       this.gatherers.dispose();
       this.gatherers = undefined;
     }
+  }
+
+  /** Code from a file or folder deleted (in VS Code or outside it) is no longer sent. */
+  private forgetDeletedFiles(): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    watcher.onDidDelete((uri) => {
+      const key = documentKeyOf(uri);
+      this.workingSet.forget(key);
+      this.openEditors.forget(key);
+      this.definitions.forget(key);
+    });
+    return watcher;
   }
 
   /** The context for a request in `document` with this text around the cursor; undefined when off. */

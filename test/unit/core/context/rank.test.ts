@@ -45,13 +45,17 @@ describe('context ranking', () => {
     assert.deepEqual(ranked, ['new.ts', 'old.ts']);
   });
 
-  it('leaves out a snippet that shares no name, unless it is code the developer just changed', () => {
+  it('leaves out a snippet that shares no name, unless the developer just looked at it, changed it or copied it', () => {
     const ranked = order(['ledger'], [
-      candidate('unrelated()', { path: 'viewed.ts', source: 'viewed' }),
+      candidate('unrelated()', { path: 'open.ts', source: 'openEditor' }),
+      candidate('unrelated()', { path: 'definition.ts', source: 'definition' }),
+      candidate('justViewed()', { path: 'viewed.ts', source: 'viewed' }),
       candidate('justEdited()', { path: 'edited.ts', source: 'edited' }),
+      candidate('justCopied()', { path: 'copied.ts', source: 'copied' }),
       candidate('longAgoEdited()', { path: 'stale-edit.ts', source: 'edited', touchedAt: NOW - 30 * MINUTE }),
+      candidate('longAgoViewed()', { path: 'stale-view.ts', source: 'viewed', touchedAt: NOW - 30 * MINUTE }),
     ]);
-    assert.deepEqual(ranked, ['edited.ts']);
+    assert.deepEqual(ranked.sort(), ['copied.ts', 'edited.ts', 'viewed.ts']);
   });
 
   it('keeps the previous request\'s snippet ahead of an equally good newcomer', () => {

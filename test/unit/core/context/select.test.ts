@@ -27,7 +27,7 @@ function input(overrides: Partial<SelectContextInput>): SelectContextInput {
 const invoice = candidate('export class Invoice {\n  constructor(readonly customer: Customer) {}\n  addLine(item: Item) {}\n}', { path: 'src/invoice.ts', source: 'definition' });
 const customer = candidate('export interface Customer {\n  name: string;\n  vatNumber: string;\n}', { path: 'src/customer.ts', source: 'typeDefinition' });
 // The definition store ties a type definition to the name it was looked up for.
-customer.identifiers = new Set([...customer.identifiers, 'customer']);
+(customer.identifiers as Set<string>).add('customer');
 const unrelated = candidate('export function formatDate(d: Date) {\n  return d.toISOString();\n}', { path: 'src/dates.ts' });
 
 function block(context: ReturnType<typeof selectContext>): string {

@@ -39,11 +39,14 @@ describe('context stores', () => {
       assert.deepEqual(set.candidates().map((c) => c.snippet.path), ['f4.py', 'f3.py', 'f2.py']);
     });
 
-    it('forgets a document', () => {
+    it('forgets a document, and every document of a deleted folder', () => {
       const set = new WorkingSet();
-      set.touch(touch('a.py', 0, 'x = 1'));
-      set.forget('a.py');
-      assert.equal(set.size, 0);
+      set.touch(touch('file:///w/a.py', 0, 'x = 1'));
+      set.touch(touch('file:///w/lib/b.py', 0, 'y = 1'));
+      set.touch(touch('file:///w/library.py', 0, 'z = 1'));
+      set.forget('file:///w/a.py');
+      set.forget('file:///w/lib');
+      assert.deepEqual(set.candidates().map((c) => c.documentKey), ['file:///w/library.py']);
     });
   });
 
@@ -69,6 +72,14 @@ describe('context stores', () => {
       index.remove('k');
       assert.equal(index.candidates(query('new_name')).length, 0);
       assert.equal(index.size, 0);
+    });
+
+    it('forgets the documents of a deleted folder', () => {
+      const index = new ChunkIndex();
+      index.set({ documentKey: 'file:///w/lib/a.py', path: 'lib/a.py', languageId: 'python', text: 'gone = 1', touchedAt: 0 });
+      index.set({ documentKey: 'file:///w/main.py', path: 'main.py', languageId: 'python', text: 'kept = 1', touchedAt: 0 });
+      index.forget('file:///w/lib');
+      assert.ok(!index.has('file:///w/lib/a.py') && index.has('file:///w/main.py'));
     });
 
     it('leaves minified lines out of chunks', () => {
