@@ -69,7 +69,6 @@ export function activate(context: vscode.ExtensionContext): void {
     registerTokenProbabilities({ context, history, engine, settings, log }),
     session,
     workspaceContext,
-    lastRequestDocument,
     registerLastRequestDocument(lastRequestDocument),
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {

@@ -128,7 +128,7 @@ export function reportInlineEvents(deps: { settings: () => Settings; status: Sta
       case 'finished': {
         const { result, context, shown } = event;
         log.info(
-          `${event.purpose}: ${result.model} (${result.fim}) ${context.prefix.length}+${context.suffix.length} chars -> `
+          `${event.purpose}: ${result.model} (${result.fim}) ${context.prefix.length}+${context.suffix.length} chars, prompt ${result.prompt.length} -> `
             + `${event.kept} of ${result.texts.length} candidate(s), first token in ${result.firstChunkMs} ms`,
         );
         if (event.purpose !== 'inline') return;

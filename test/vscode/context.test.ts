@@ -54,8 +54,8 @@ async function promptWhere(server: FakeCompletionServer, matches: (prompt: strin
 /** The text of the Show Last Request document. */
 async function lastRequestText(): Promise<string> {
   await vscode.commands.executeCommand('promptComplete.showLastRequest');
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'prompt-complete-request');
-  assert.ok(document, 'the last request document is open');
+  const document = vscode.window.activeTextEditor?.document;
+  assert.equal(document?.uri.scheme, 'prompt-complete-request', 'the last request document is the active editor');
   return document.getText();
 }
 

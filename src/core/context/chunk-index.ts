@@ -82,6 +82,11 @@ export class ChunkIndex implements CandidateSource {
     for (const key of [...this.documents.keys()]) if (isUnder(key, documentKey)) this.remove(key);
   }
 
+  /** Forgets everything (context was turned off). */
+  clear(): void {
+    for (const key of [...this.documents.keys()]) this.remove(key);
+  }
+
   /** Marks a document as just used (it became the active editor), for recency. */
   touch(documentKey: string, at: number): void {
     const document = this.documents.get(documentKey);

@@ -60,6 +60,11 @@ export class DefinitionStore implements CandidateSource {
     }
   }
 
+  /** Forgets everything (context was turned off). */
+  clear(): void {
+    this.byName.clear();
+  }
+
   /** The definitions of the names in `query` (a name far from the cursor has nothing to add). */
   candidates(query: IdentifierQuery): readonly SnippetCandidate[] {
     const found: SnippetCandidate[] = [];

@@ -50,6 +50,11 @@ export class WorkingSet implements CandidateSource {
     this.entries = this.entries.filter((entry) => !isUnder(entry.documentKey, documentKey));
   }
 
+  /** Forgets everything (context was turned off). */
+  clear(): void {
+    this.entries = [];
+  }
+
   candidates(): readonly SnippetCandidate[] {
     return this.entries;
   }

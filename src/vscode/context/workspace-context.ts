@@ -57,6 +57,10 @@ export class WorkspaceContext implements ContextForDocument, vscode.Disposable {
     } else if (!on && this.gatherers) {
       this.gatherers.dispose();
       this.gatherers = undefined;
+      // Off means nothing is kept either.
+      this.workingSet.clear();
+      this.openEditors.clear();
+      this.definitions.clear();
     }
   }
 

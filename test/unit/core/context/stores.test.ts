@@ -33,6 +33,13 @@ describe('context stores', () => {
       assert.equal(set.candidates()[0].snippet.source, 'edited');
     });
 
+    it('forgets everything when cleared', () => {
+      const set = new WorkingSet();
+      set.touch(touch('a.py', 0, 'x = 1'));
+      set.clear();
+      assert.equal(set.size, 0);
+    });
+
     it('holds at most its capacity, dropping the oldest', () => {
       const set = new WorkingSet(3);
       for (let i = 0; i < 5; i++) set.touch(touch(`f${i}.py`, 0, `v${i} = ${i}`));
@@ -80,6 +87,14 @@ describe('context stores', () => {
       index.set({ documentKey: 'file:///w/main.py', path: 'main.py', languageId: 'python', text: 'kept = 1', touchedAt: 0 });
       index.forget('file:///w/lib');
       assert.ok(!index.has('file:///w/lib/a.py') && index.has('file:///w/main.py'));
+    });
+
+    it('forgets every document when cleared', () => {
+      const index = new ChunkIndex();
+      index.set({ documentKey: 'k', path: 'a.py', languageId: 'python', text: 'name = 1', touchedAt: 0 });
+      index.clear();
+      assert.equal(index.size, 0);
+      assert.equal(index.candidates(query('name')).length, 0);
     });
 
     it('leaves minified lines out of chunks', () => {
@@ -137,6 +152,14 @@ describe('context stores', () => {
       const store = new DefinitionStore();
       store.set('Cart', [found('cart.ts', 'class Cart {}')], 0);
       store.forget('cart.ts');
+      assert.equal(store.candidates(query('Cart')).length, 0);
+    });
+
+    it('forgets every name when cleared', () => {
+      const store = new DefinitionStore();
+      store.set('Cart', [found('cart.ts', 'class Cart {}')], 0);
+      store.clear();
+      assert.ok(store.needsLookup('Cart'));
       assert.equal(store.candidates(query('Cart')).length, 0);
     });
 
