@@ -122,6 +122,30 @@ describe('Context from the rest of the workspace', function () {
     assert.match(await lastRequestText(), /lib\/pricing\.py, lines \d+-\d+: recently edited/);
   });
 
+  it('sends code the developer copied in another file before moving to this one', async () => {
+    const helpers = writeFile(dir, 'helpers.py', 'def slugify(title):\n    return title.lower().replace(" ", "-")\n\n\ndef unrelated():\n    pass\n');
+    const main = writeFile(dir, 'main.py', 'import sys\n\nprint(sys.argv)\n');
+    const helpersEditor = await openAfter(helpers, 'def slugify');
+    helpersEditor.selection = new vscode.Selection(new vscode.Position(0, 0), helpersEditor.document.lineAt(1).range.end);
+    await vscode.env.clipboard.writeText(helpersEditor.document.getText(helpersEditor.selection));
+    await openAfter(main, 'print(sys.argv)\n');
+    await promptWhere(server, (prompt) => prompt.includes('return title.lower().replace(" ", "-")'), 'the copied code to reach the prompt');
+    assert.match(await lastRequestText(), /helpers\.py, lines 1-2: recently copied/);
+  });
+
+  it('gives Complete Selection the same context as ghost text', async () => {
+    await configure({ 'inline.enabled': false });
+    const document = await vscode.workspace.openTextDocument({ content: 'def area(width, height):\n    return ', language: 'python' });
+    const editor = await vscode.window.showTextDocument(document);
+    const end = document.lineAt(1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    server.script(answers.text('width * height'));
+    await vscode.commands.executeCommand('promptComplete.completeSelection');
+    const request = await server.waitForRequest(1);
+    assert.match(String(request.body.prompt), /(^|\n)# Untitled-\d+\.py\ndef area\(width, height\):\n {4}return $/);
+    assert.match(await lastRequestText(), /Sent: .*\(Complete Selection\)/);
+  });
+
   it('never sends a file the user excluded, while an allowed file edited alongside it does reach the prompt', async () => {
     const secrets = writeFile(dir, '.env', 'API_TOKEN=never-send-this-value\nDATABASE_URL=postgres://user:pw@host/db\n');
     const allowed = writeFile(dir, 'settings.py', 'API_TOKEN_HEADER = "X-Token"\n');
