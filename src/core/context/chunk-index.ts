@@ -13,8 +13,6 @@ const MAX_CANDIDATES = 24;
 const MAX_POSTINGS = 400;
 
 interface IndexedDocument {
-  path: string;
-  languageId: string;
   touchedAt: number;
   chunks: SnippetCandidate[];
 }
@@ -51,7 +49,7 @@ export class ChunkIndex implements CandidateSource {
     const touchedAt = Math.max(document.touchedAt, this.documents.get(document.documentKey)?.touchedAt ?? 0);
     this.remove(document.documentKey);
     const chunks = chunksOf({ ...document, touchedAt });
-    this.documents.set(document.documentKey, { path: document.path, languageId: document.languageId, touchedAt, chunks });
+    this.documents.set(document.documentKey, { touchedAt, chunks });
     for (const chunk of chunks) {
       for (const name of chunk.identifiers) {
         let list = this.postings.get(name);
