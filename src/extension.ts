@@ -5,11 +5,13 @@ import { StreamUsageSupport } from './engine/field-support';
 import { InlineSession } from './engine/inline-session';
 import { LogprobsSupport } from './engine/logprobs-support';
 import { ModelResolver } from './engine/model-resolver';
+import { LastSentRequest } from './engine/sent-request';
 import { SuffixSupport } from './engine/suffix-support';
 import { UsageMeter } from './engine/usage-meter';
 import { ApiKeyStore } from './vscode/api-key-store';
 import { ClientProvider } from './vscode/client-provider';
 import { CompletionHistory } from './vscode/completion-history';
+import { WorkspaceContext } from './vscode/context/workspace-context';
 import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
 import { completeSelection } from './vscode/commands/complete-selection';
@@ -17,6 +19,7 @@ import { forgetServerQuirks } from './vscode/commands/forget-server-quirks';
 import { forkSuggestion } from './vscode/commands/fork-suggestion';
 import { selectModel } from './vscode/commands/select-model';
 import { setApiKey } from './vscode/commands/set-api-key';
+import { LastRequestDocument, registerLastRequestDocument } from './vscode/commands/show-last-request';
 import { showMenu } from './vscode/commands/show-menu';
 import { snooze } from './vscode/commands/snooze';
 import { toggleInline } from './vscode/commands/toggle-inline';
@@ -45,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const inlineSwitch = new InlineSwitch(settings);
   const models = new ModelResolver();
   const suffixSupport = new SuffixSupport(context.globalState);
+  const lastRequest = new LastSentRequest();
   const logprobsSupport = new LogprobsSupport(context.globalState);
   const streamUsageSupport = new StreamUsageSupport(context.globalState);
   const meter = new UsageMeter(context.globalState);
@@ -56,7 +60,10 @@ export function activate(context: vscode.ExtensionContext): void {
     logprobsSupport,
     streamUsageSupport,
     onUsage: (usage) => meter.record(usage),
+    onSent: (sent) => lastRequest.record(sent),
   });
+  const lastRequestDocument = new LastRequestDocument(lastRequest);
+  const workspaceContext = new WorkspaceContext(settings);
 
   const history = new CompletionHistory();
   const session = new InlineSession({
@@ -66,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
     onEvent: reportInlineEvents({ settings, status, failures, log, history }),
     usage: meter,
   });
-  const provider = new InlineProvider({ settings, session, inlineSwitch });
+  const provider = new InlineProvider({ settings, session, inlineSwitch, context: workspaceContext });
   const usageStatus = new UsageStatus({ meter, session, settings, status, log });
 
   const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
@@ -84,9 +91,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerUnlikelyCode({ settings, clients, models, failures, log, isExcluded: isExcludedFile }),
     session,
     usageStatus,
+    workspaceContext,
+    registerLastRequestDocument(lastRequestDocument),
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
       if (session.applySettings(next)) models.clear();
+      workspaceContext.settingsChanged();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
       switchStatus.refresh();
       usageStatus.update();
@@ -100,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
-      settings, engine, failures, status, log,
+      settings, engine, failures, status, log, context: workspaceContext,
       onCompleted: ({ editor, range, ...result }) => history.record({ source: 'completeSelection', document: editor.document.uri, range, ...result }),
     })),
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),
@@ -110,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
     vscode.commands.registerCommand(CommandIds.forkSuggestion, () => forkSuggestion({ settings, session, status, failures, log })),
     vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ fields: [suffixSupport, logprobsSupport, streamUsageSupport], session, log })),
+    vscode.commands.registerCommand(CommandIds.showLastRequest, () => lastRequestDocument.show()),
   );
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
 }

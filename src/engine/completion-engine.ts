@@ -1,4 +1,7 @@
 import { SDKError, type CompletionLogprobs, type CompletionUsage, type CreateCompletionRequest, type CreateCompletionStreamChunk, type Gpt } from '../client';
+import { createCompletionRequestToWire } from '../client/models/components/createcompletionrequest';
+import { contextFormat, renderContext } from '../core/context/render';
+import type { PromptContext } from '../core/context/snippet';
 import { isFieldUnsupportedError } from '../core/field-refusal';
 import { isSuffixUnsupportedError, renderTemplate, resolveFimTemplate, type ResolvedFim } from '../core/fim';
 import type { RequestUsage } from '../core/usage';
@@ -7,6 +10,7 @@ import { StreamUsageSupport } from './field-support';
 import { answeredWithoutLogprobs, LogprobsSupport } from './logprobs-support';
 import { StreamUsageTally } from './stream-usage';
 import type { ModelResolver } from './model-resolver';
+import type { SentRequest } from './sent-request';
 import type { Settings } from './settings';
 import type { SuffixSupport } from './suffix-support';
 
@@ -14,6 +18,8 @@ import type { SuffixSupport } from './suffix-support';
 export interface CompletionInput {
   prefix: string;
   suffix: string;
+  /** The current file's identity and snippets from other files, rendered before the prefix. */
+  context?: PromptContext;
 }
 
 /** Per-call choices that override the settings. */
@@ -25,6 +31,8 @@ export interface CompletionCallOptions {
   retry?: boolean;
   /** Alternatives to ask for, instead of the `logprobs` setting (0 leaves the field out). */
   logprobs?: number;
+  /** What the request is for, as *Show Last Request* names it (`inline` unless said). */
+  purpose?: string;
 }
 
 /** How the text after the cursor reached the model. */
@@ -69,6 +77,8 @@ interface EngineDeps {
   streamUsageSupport?: StreamUsageSupport;
   /** Told what each finished request cost (the server's count, or what is known to estimate it). */
   onUsage?: (usage: RequestUsage) => void;
+  /** Told of every request as it goes out, for *Show Last Request*. */
+  onSent?: (sent: SentRequest) => void;
 }
 
 /** How one request is sent; a refusal by the server moves to the next, plainer plan. */
@@ -159,7 +169,10 @@ export class CompletionEngine implements CompletionStreamer {
       return { built, stopTexts };
     };
     let { built, stopTexts } = build(this.logprobsFor(settings));
-    const send = () => this.deps.gpt().completions.createCompletion(built.request, this.requestOptions(options));
+    const send = () => {
+      this.record(built, plan.fim, { ...options, purpose: options.purpose ?? 'probabilities branch' }, false);
+      return this.deps.gpt().completions.createCompletion(built.request, this.requestOptions(options));
+    };
     let response;
     try {
       response = await send();
@@ -200,6 +213,7 @@ export class CompletionEngine implements CompletionStreamer {
     for (;;) {
       const built = buildRequest(input, settings, model, plan.fim, { ...options, logprobs: plan.logprobs, includeUsage: plan.includeUsage });
       try {
+        this.record(built, plan.fim, options, streamed);
         return { value: await send(gpt, built), model, fim: plan.fim, built };
       } catch (error) {
         const next = this.plainerPlan(error, settings, plan);
@@ -207,6 +221,21 @@ export class CompletionEngine implements CompletionStreamer {
         plan = next;
       }
     }
+  }
+
+  /** Tells `onSent` about a request going out: its body as the wire carries it, never the key or header values. */
+  private record(built: BuiltRequest, fim: FimUsed, options: CompletionCallOptions, streamed: boolean): void {
+    if (!this.deps.onSent) return;
+    const settings = this.deps.settings();
+    this.deps.onSent({
+      sentAt: new Date().toISOString(),
+      purpose: options.purpose ?? 'inline',
+      url: `${settings.serverUrl}/completions`,
+      headerNames: Object.keys(settings.headers),
+      body: createCompletionRequestToWire(streamed ? { ...built.request, stream: true } : built.request),
+      fim,
+      context: built.context,
+    });
   }
 
   /** The plan without the field the server refused, remembering the refusal; undefined for any other error. */
@@ -331,9 +360,15 @@ interface BuiltRequest {
   request: CreateCompletionRequest;
   prompt: string;
   stopTexts: string[];
+  context?: PromptContext;
 }
 
-/** Builds the wire request for one way of sending the suffix. */
+/**
+ * Builds the wire request for one way of sending the suffix: the only place a prompt is put
+ * together. The context (the current file's identity and snippets from elsewhere) goes before the
+ * prefix, in the format `contextFormat` picks for this way of sending and template; with a native
+ * `suffix` it still heads the `prompt`.
+ */
 export function buildRequest(
   input: CompletionInput,
   settings: Settings,
@@ -341,13 +376,16 @@ export function buildRequest(
   fim: FimUsed,
   options: CompletionCallOptions & { includeUsage?: boolean } = {},
 ): BuiltRequest {
-  let prompt = input.prefix;
+  const resolved = resolveFimTemplate(settings.fimTemplate, model, settings.fimCustomTemplate);
+  const family = resolved.kind === 'family' ? resolved.family : undefined;
+  const { head, prefixHead } = input.context ? renderContext(contextFormat(fim, family), input.context) : { head: '', prefixHead: '' };
+  const prefix = prefixHead + input.prefix;
+  let prompt = head + prefix;
   let suffix: string | undefined;
   let stop = [...settings.stop];
   if (fim === 'template') {
-    const { template } = resolveFimTemplate(settings.fimTemplate, model, settings.fimCustomTemplate);
-    const rendered = renderTemplate(template, input.prefix, input.suffix);
-    prompt = rendered.prompt;
+    const rendered = renderTemplate(resolved.template, prefix, input.suffix);
+    prompt = head + rendered.prompt;
     stop = unique([...rendered.stop, ...stop]);
   } else if (fim === 'suffix') {
     suffix = input.suffix;
@@ -367,7 +405,7 @@ export function buildRequest(
   if (logprobs > 0) request.logprobs = logprobs;
   if (options.includeUsage) request.streamOptions = { includeUsage: true };
   if (Object.keys(settings.extraRequestFields).length > 0) request.extraFields = settings.extraRequestFields;
-  return { request, prompt, stopTexts: stop };
+  return { request, prompt, stopTexts: stop, context: input.context };
 }
 
 function unique(values: string[]): string[] {

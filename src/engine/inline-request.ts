@@ -1,5 +1,6 @@
 import type { CompletionLogprobs } from '../client';
 import { stayedUnsure, type DoubtLimit } from '../core/doubt-stop';
+import type { PromptContext } from '../core/context/snippet';
 import type { CompletionContext } from '../core/postprocess';
 import { shouldStopStreaming } from '../core/stream-stop';
 import type { Clock } from './clock';
@@ -38,10 +39,10 @@ export class InlineRequest {
   constructor(
     engine: CompletionStreamer,
     readonly context: CompletionContext,
-    options: { n?: number; clock?: Pick<Clock, 'now'>; doubt?: DoubtLimit } = {},
+    options: { n?: number; clock?: Pick<Clock, 'now'>; doubt?: DoubtLimit; promptContext?: PromptContext; purpose?: string } = {},
   ) {
     const clock = options.clock;
-    this.result = this.run(engine, options.n, clock ? () => clock.now() : Date.now, options.doubt);
+    this.result = this.run(engine, options, clock ? () => clock.now() : Date.now);
     // A superseded request's failure is nobody's concern; whoever awaits `result` still sees it.
     this.result.catch(() => undefined);
   }
@@ -98,11 +99,12 @@ export class InlineRequest {
     return !this.finished && (this.received.length === 0 || this.received.some((text) => typed.startsWith(text)));
   }
 
-  private async run(engine: CompletionStreamer, n: number | undefined, now: () => number, doubt: DoubtLimit | undefined): Promise<InlineResult> {
+  private async run(engine: CompletionStreamer, options: { n?: number; doubt?: DoubtLimit; promptContext?: PromptContext; purpose?: string }, now: () => number): Promise<InlineResult> {
+    const { n, doubt, promptContext, purpose } = options;
     const started = now();
     const signal = this.abortController.signal;
     try {
-      const streaming = await engine.stream({ prefix: this.prefix, suffix: this.suffix }, { signal, n });
+      const streaming = await engine.stream({ prefix: this.prefix, suffix: this.suffix, context: promptContext }, { signal, n, purpose });
       const firstChunkMs = now() - started;
       this.origin = { prompt: streaming.prompt, suffix: streaming.fim === 'suffix' ? this.suffix : undefined, model: streaming.model };
       const stopped = new Set<number>();

@@ -2,6 +2,7 @@ import type { CompletionLogprobs } from '../client';
 import { CompletionCache, type CacheHit } from '../core/cache';
 import { confidentLength } from '../core/confident-prefix';
 import { AdaptiveDebounce } from '../core/debounce';
+import type { PromptContext } from '../core/context/snippet';
 import { postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
 import type { BranchAnswer, BranchSource } from './branch';
 import { unlessAborted, type Clock } from './clock';
@@ -20,6 +21,12 @@ export interface InlineQuery extends CompletionContext {
   prefetch?: boolean;
   /** Aborted when the editor no longer wants this answer (a newer keystroke, the cursor moved). */
   signal: AbortSignal;
+  /**
+   * The context from the rest of the workspace for a request at this prefix and suffix. Asked only
+   * when a request is about to go out (after the debounce, never for a cached answer), so it packs
+   * what the gatherers have ready by then.
+   */
+  promptContext?: (prefix: string, suffix: string) => PromptContext | undefined;
 }
 
 /** A suggestion ready to show, and how many characters after the cursor it replaces. */
@@ -190,7 +197,7 @@ export class InlineSession {
           return { suggestions: [] };
         }
         if (!query.explicit && !freshSpot && !(await this.waitBeforeAsking(query))) return undefined;
-        running = this.start(query, 'inline');
+        running = this.start(query, 'inline', query.promptContext?.(query.prefix, query.suffix));
         this.inFlight = running;
       }
       const answer = await this.answerFrom(running, query);
@@ -330,13 +337,13 @@ export class InlineSession {
    * Starts a streamed request whose candidates are judged once when it ends and land in the cache of
    * the settings it was asked under. Its end is always reported, whoever was waiting for it.
    */
-  private start(context: CompletionContext, purpose: InlinePurpose): Running {
+  private start(context: CompletionContext, purpose: InlinePurpose, promptContext?: PromptContext): Running {
     const settings = this.deps.settings();
     const cache = this.cache;
     const debounce = this.debounce;
     const ownContext: CompletionContext = { prefix: context.prefix, suffix: context.suffix, languageId: context.languageId, multiline: context.multiline };
     const doubt = { threshold: settings.trimBelowProbability, tokens: settings.stopAfterUnsureTokens };
-    const request = new InlineRequest(this.deps.engine, ownContext, { n: settings.n, clock: this.deps.clock, doubt });
+    const request = new InlineRequest(this.deps.engine, ownContext, { n: settings.n, clock: this.deps.clock, doubt, promptContext, purpose });
     this.emit({ type: 'started', purpose });
     const judged = request.result.then(
       (result) => {
@@ -385,7 +392,7 @@ export class InlineSession {
       if (current.request.prefix === next.prefix && current.request.suffix === next.suffix) return;
       current.request.abort();
     }
-    this.prefetching = this.start(next, 'prefetch');
+    this.prefetching = this.start(next, 'prefetch', query.promptContext?.(next.prefix, next.suffix));
   }
 
   private prefetchAllowed(): boolean {

@@ -36,6 +36,8 @@ export interface Settings {
   multiline: MultilineMode;
   maxPrefixChars: number;
   maxSuffixChars: number;
+  /** Most characters of context from other files (and the current file's name) before the prefix; 0 is off. */
+  maxContextChars: number;
   minConfidence: number;
   /** Inline suggestions end before their first token below this probability (0: never). */
   trimBelowProbability: number;
@@ -112,6 +114,7 @@ export const DEFAULT_SETTINGS: Settings = {
   multiline: 'auto',
   maxPrefixChars: 6000,
   maxSuffixChars: 2000,
+  maxContextChars: 4000,
   minConfidence: 0,
   trimBelowProbability: 0.7,
   stopAfterUnsureTokens: 3,
@@ -156,6 +159,7 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     multiline: v.oneOf('inline.multiline', d.multiline, ['auto', 'always', 'never'] as const),
     maxPrefixChars: v.integer('context.maxPrefixChars', d.maxPrefixChars, 100, 200000),
     maxSuffixChars: v.integer('context.maxSuffixChars', d.maxSuffixChars, 0, 100000),
+    maxContextChars: v.integer('context.maxContextChars', d.maxContextChars, 0, 200000),
     minConfidence: v.number('inline.minConfidence', d.minConfidence, 0, 1),
     trimBelowProbability: v.number('inline.trimBelowProbability', d.trimBelowProbability, 0, 1),
     stopAfterUnsureTokens: v.integer('inline.stopAfterUnsureTokens', d.stopAfterUnsureTokens, 0, 64),
@@ -309,6 +313,6 @@ class Validator {
  * completions survive edits of unrelated settings (the debounce, the status bar, …).
  */
 export function answerFingerprint(settings: Settings): string {
-  const { serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, fimCustomTemplate, extraRequestFields, multiline, maxPrefixChars, maxSuffixChars, minConfidence } = settings;
-  return JSON.stringify([serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, fimCustomTemplate, extraRequestFields, multiline, maxPrefixChars, maxSuffixChars, minConfidence]);
+  const { serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, fimCustomTemplate, extraRequestFields, multiline, maxPrefixChars, maxSuffixChars, maxContextChars, minConfidence } = settings;
+  return JSON.stringify([serverUrl, model, maxTokens, temperature, topP, n, stop, user, logprobs, headers, fim, fimTemplate, fimCustomTemplate, extraRequestFields, multiline, maxPrefixChars, maxSuffixChars, maxContextChars, minConfidence]);
 }

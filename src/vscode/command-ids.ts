@@ -13,6 +13,7 @@ export const CommandIds = {
   clearUnlikelyCodeMarks: 'promptComplete.clearUnlikelyCodeMarks',
   forkSuggestion: 'promptComplete.forkSuggestion',
   forgetServerQuirks: 'promptComplete.forgetServerQuirks',
+  showLastRequest: 'promptComplete.showLastRequest',
   /**
    * Not in the manifest: delivers a message to the probabilities panel as its page would send it and
    * answers the panel's state (how the extension-host tests choose an alternative without a mouse).

@@ -17,7 +17,8 @@ describe('Inline completion', function () {
 
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off' });
+    // These tests pin the exact text around the cursor; context from other files has its own suite.
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off', 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {

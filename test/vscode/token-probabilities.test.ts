@@ -40,7 +40,7 @@ describe('Token Probabilities view', () => {
 
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false });
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false, 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {
@@ -130,7 +130,7 @@ describe('low-confidence decorations', () => {
 
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false });
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false, 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {

@@ -5,8 +5,9 @@ import { RepeatedLineDetector } from '../../core/postprocess/repeated-lines';
 import type { CompletionEngine, CompletionInput } from '../../engine/completion-engine';
 import { LogprobsAccumulator } from '../../engine/logprobs-accumulator';
 import type { Settings } from '../../engine/settings';
-import { DocumentLines } from '../document-lines';
+import { completionSourceFor } from '../context/notebook-context';
 import type { FailureReporter } from '../failure-reporter';
+import type { ContextForDocument } from '../context/workspace-context';
 import type { Log } from '../log';
 import type { StatusBar } from '../status-bar';
 import { DocumentChangedError, StreamingInsert } from '../streaming-insert';
@@ -23,6 +24,8 @@ export interface CompleteSelectionDeps {
   failures: FailureReporter;
   status: StatusBar;
   log: Log;
+  /** Context from the rest of the workspace, the same ghost text carries. */
+  context?: ContextForDocument;
   /** Called with the inserted text and the prompt, for the probabilities view. */
   onCompleted?: (result: CompletedInsertion) => void;
 }
@@ -49,21 +52,22 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
     return;
   }
   const settings = deps.settings();
-  const input = selectionInput(editor, settings);
+  const input = selectionInput(editor, settings, deps.context);
   const insertAt = editor.selection.end;
   if (settings.n > 1) await pickAndInsert(deps, editor, input, insertAt);
   else await streamAndInsert(deps, editor, input, insertAt);
 }
 
-function selectionInput(editor: vscode.TextEditor, settings: Settings): CompletionInput {
+function selectionInput(editor: vscode.TextEditor, settings: Settings, context: ContextForDocument | undefined): CompletionInput {
   const document = editor.document;
   const selection = editor.selection;
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const budget = { maxPrefixChars: settings.maxPrefixChars, maxSuffixChars: settings.maxSuffixChars };
-  const around = extractContext(new DocumentLines(document), selection.end, budget, eol);
-  if (selection.isEmpty) return { prefix: around.prefix, suffix: around.suffix };
+  const source = completionSourceFor(document, selection.end);
+  const around = extractContext(source.lines, source.position, budget, eol);
   const selected = document.getText(selection);
-  return { prefix: selected.length > MAX_SELECTION_CHARS ? selected.slice(-MAX_SELECTION_CHARS) : selected, suffix: around.suffix };
+  const prefix = selection.isEmpty ? around.prefix : selected.length > MAX_SELECTION_CHARS ? selected.slice(-MAX_SELECTION_CHARS) : selected;
+  return { prefix, suffix: around.suffix, context: context?.contextFor(document, prefix, around.suffix) };
 }
 
 async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEditor, input: CompletionInput, insertAt: vscode.Position): Promise<void> {
@@ -79,7 +83,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
       deps.status.set({ kind: 'working' });
       progress.report({ message: 'waiting for the server…' });
       try {
-        const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true });
+        const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true, purpose: 'Complete Selection' });
         const logprobs = new LogprobsAccumulator();
         const loop = new RepeatedLineDetector();
         for await (const delta of streaming.deltas) {
@@ -139,7 +143,7 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
       const cancellation = token.onCancellationRequested(() => abort.abort());
       deps.status.set({ kind: 'working' });
       try {
-        const result = await deps.engine.complete(input, { signal: abort.signal, retry: true });
+        const result = await deps.engine.complete(input, { signal: abort.signal, retry: true, purpose: 'Complete Selection' });
         deps.status.set({ kind: 'idle' });
         return result;
       } catch (error) {
