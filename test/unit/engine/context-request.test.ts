@@ -106,14 +106,17 @@ describe('inline session with context', () => {
     return { clock, seen, packed, ask };
   }
 
-  it('packs the context once a request is about to go out, after the debounce, and sends it with the request', async () => {
+  it('packs the context only when a request goes out (after the debounce, mid-word), and sends it with the request', async () => {
     const { clock, seen, packed, ask } = setup();
     ask('total = price');
-    await clock.run(99);
-    assert.deepEqual(packed, [], 'nothing is packed while the debounce runs');
     await clock.run();
-    assert.deepEqual(packed, ['total = price']);
+    assert.deepEqual(packed, ['total = price'], 'a fresh spot asks at once');
     assert.deepEqual(seen, [context]);
+    ask('total = pricex');
+    await clock.run(clock.now() + 20);
+    assert.equal(packed.length, 1, 'nothing is packed while the debounce runs');
+    await clock.run();
+    assert.deepEqual(packed, ['total = price', 'total = pricex']);
   });
 
   it('does not pack for an answer served from the cache', async () => {
