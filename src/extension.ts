@@ -20,6 +20,7 @@ import { FailureReporter } from './vscode/failure-reporter';
 import { InlineProvider, reportInlineEvents } from './vscode/inline-provider';
 import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
+import { SensitiveFiles } from './vscode/sensitive-files';
 import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
 import { SwitchStatus } from './vscode/switch-status';
@@ -47,9 +48,10 @@ export function activate(context: vscode.ExtensionContext): void {
     clock: systemClock,
     onEvent: reportInlineEvents({ settings, status, failures, log, history }),
   });
-  const provider = new InlineProvider({ settings, session, inlineSwitch });
+  const sensitive = new SensitiveFiles(settings);
+  const provider = new InlineProvider({ settings, session, inlineSwitch, sensitive });
 
-  const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
+  const switchStatus = new SwitchStatus(status, inlineSwitch, settings, sensitive);
 
   context.subscriptions.push(
     channel,
@@ -58,9 +60,10 @@ export function activate(context: vscode.ExtensionContext): void {
     clients,
     status,
     inlineSwitch,
+    sensitive,
     switchStatus,
     history,
-    registerTokenProbabilities({ context, history, engine, settings, log }),
+    registerTokenProbabilities({ context, history, engine, settings, log, sensitive }),
     session,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     watcher.onDidChange((next) => {
@@ -77,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
-      settings, engine, failures, status, log,
+      settings, engine, failures, status, log, sensitive,
       onCompleted: ({ editor, range, ...result }) => history.record({ source: 'completeSelection', document: editor.document.uri, range, ...result }),
     })),
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),

@@ -1,4 +1,5 @@
 import { FIM_FAMILIES, type FimFamily } from '../core/fim';
+import { DEFAULT_EXCLUDES } from '../core/sensitive-paths';
 
 export type FimMode = 'auto' | 'suffix' | 'template';
 export type MultilineMode = 'auto' | 'always' | 'never';
@@ -30,6 +31,8 @@ export interface Settings {
   minConfidence: number;
   highlightLowConfidence: boolean;
   prefetch: 'auto' | 'on' | 'off';
+  /** Globs of files never sent: the user's list (or the defaults) plus what the workspace adds. */
+  exclude: string[];
 }
 
 /** A setting whose value was unusable, and the default used instead. */
@@ -56,14 +59,27 @@ export interface SettingLayers {
 }
 
 /**
- * A reader that takes USER_ONLY_SETTINGS from the user's settings (or the default) whatever a
- * workspace or folder says, and every other setting as the editor resolves it (`get`).
+ * Settings a workspace may add to but never take from: the user's own value (or the default) is the
+ * base, and workspace and folder values are appended. Keys are relative to `promptComplete.`.
  */
-export function userOnlyReader(get: Reader, inspect: (key: string) => SettingLayers | undefined, userOnly: readonly string[] = USER_ONLY_SETTINGS): Reader {
+export const ADDITIVE_SETTINGS: readonly string[] = ['exclude'];
+
+/**
+ * A reader over VS Code's layers: USER_ONLY_SETTINGS from the user's settings (or the default)
+ * whatever a workspace or folder says, ADDITIVE_SETTINGS as the user's list plus the workspace's and
+ * the folder's, and every other setting as the editor resolves it (`get`). A layer that is not a list
+ * is passed on as it is, so validation reports it and falls back to the default.
+ */
+export function layeredReader(get: Reader, inspect: (key: string) => SettingLayers | undefined): Reader {
   return (key) => {
-    if (!userOnly.includes(key)) return get(key);
+    const additive = ADDITIVE_SETTINGS.includes(key);
+    if (!additive && !USER_ONLY_SETTINGS.includes(key)) return get(key);
     const layers = inspect(key);
-    return layers?.globalValue !== undefined ? layers.globalValue : layers?.defaultValue;
+    const base = layers?.globalValue !== undefined ? layers.globalValue : layers?.defaultValue;
+    if (!additive || !Array.isArray(base)) return base;
+    const added = [layers?.workspaceValue, layers?.workspaceFolderValue].filter((layer) => layer !== undefined);
+    const invalid = added.find((layer) => !Array.isArray(layer));
+    return invalid ?? [...base, ...added.flat()];
   };
 }
 
@@ -93,6 +109,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minConfidence: 0,
   highlightLowConfidence: true,
   prefetch: 'auto',
+  exclude: [...DEFAULT_EXCLUDES],
 };
 
 /**
@@ -128,6 +145,7 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     minConfidence: v.number('inline.minConfidence', d.minConfidence, 0, 1),
     highlightLowConfidence: v.boolean('highlightLowConfidence', d.highlightLowConfidence),
     prefetch: v.oneOf('inline.prefetch', d.prefetch, ['auto', 'on', 'off'] as const),
+    exclude: [...new Set(v.stringArray('exclude', d.exclude, 1000).map((glob) => glob.trim()))],
   };
   return { settings, problems };
 }

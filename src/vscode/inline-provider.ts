@@ -9,12 +9,14 @@ import { DocumentLines } from './document-lines';
 import type { FailureReporter } from './failure-reporter';
 import type { InlineSwitch } from './inline-switch';
 import type { Log } from './log';
+import type { SensitiveFiles } from './sensitive-files';
 import type { StatusBar } from './status-bar';
 
 interface InlineDeps {
   settings: () => Settings;
   session: InlineSession;
   inlineSwitch: InlineSwitch;
+  sensitive: SensitiveFiles;
 }
 
 /**
@@ -30,7 +32,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    if (!this.deps.inlineSwitch.allows(document.languageId)) return undefined;
+    if (!this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return undefined;
     const settings = this.deps.settings();
     const { prefix, suffix, itemText, itemStart } = textAround(document, position, settings, context.selectedCompletionInfo);
     const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
