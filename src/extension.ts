@@ -23,11 +23,12 @@ import { LastRequestDocument, registerLastRequestDocument } from './vscode/comma
 import { showMenu } from './vscode/commands/show-menu';
 import { snooze } from './vscode/commands/snooze';
 import { toggleInline } from './vscode/commands/toggle-inline';
-import { isExcludedFile } from './vscode/excluded-files';
 import { FailureReporter } from './vscode/failure-reporter';
 import { InlineProvider, reportInlineEvents } from './vscode/inline-provider';
 import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
+import { ContextPolicy } from './vscode/context/context-allowed';
+import { SensitiveFiles } from './vscode/sensitive-files';
 import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
 import { SwitchStatus } from './vscode/switch-status';
@@ -63,7 +64,8 @@ export function activate(context: vscode.ExtensionContext): void {
     onSent: (sent) => lastRequest.record(sent),
   });
   const lastRequestDocument = new LastRequestDocument(lastRequest);
-  const workspaceContext = new WorkspaceContext(settings);
+  const sensitive = new SensitiveFiles(settings);
+  const workspaceContext = new WorkspaceContext(settings, { policy: new ContextPolicy((uri) => sensitive.matchFor(uri) !== undefined) });
 
   const history = new CompletionHistory();
   const session = new InlineSession({
@@ -73,10 +75,10 @@ export function activate(context: vscode.ExtensionContext): void {
     onEvent: reportInlineEvents({ settings, status, failures, log, history }),
     usage: meter,
   });
-  const provider = new InlineProvider({ settings, session, inlineSwitch, context: workspaceContext });
+  const provider = new InlineProvider({ settings, session, inlineSwitch, context: workspaceContext, sensitive });
   const usageStatus = new UsageStatus({ meter, session, settings, status, log });
 
-  const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
+  const switchStatus = new SwitchStatus(status, inlineSwitch, settings, sensitive);
 
   context.subscriptions.push(
     channel,
@@ -85,10 +87,11 @@ export function activate(context: vscode.ExtensionContext): void {
     clients,
     status,
     inlineSwitch,
+    sensitive,
     switchStatus,
     history,
-    registerTokenProbabilities({ context, history, engine, settings, log }),
-    registerUnlikelyCode({ settings, clients, models, failures, log, isExcluded: isExcludedFile }),
+    registerTokenProbabilities({ context, history, engine, settings, log, sensitive }),
+    registerUnlikelyCode({ settings, clients, models, failures, log, isExcluded: (document) => sensitive.matchFor(document) !== undefined }),
     session,
     usageStatus,
     workspaceContext,
@@ -110,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
-      settings, engine, failures, status, log, context: workspaceContext,
+      settings, engine, failures, status, log, context: workspaceContext, sensitive,
       onCompleted: ({ editor, range, ...result }) => history.record({ source: 'completeSelection', document: editor.document.uri, range, ...result }),
     })),
     vscode.commands.registerCommand(CommandIds.selectModel, () => selectModel(settings, clients, failures)),

@@ -1,6 +1,7 @@
 import { FIM_TEMPLATE_CHOICES, type FimTemplate, type FimTemplateChoice } from '../core/fim';
 import type { UnlikelyScope } from '../core/unlikely-tokens';
 import { checkExtraFields } from './extra-fields';
+import { DEFAULT_EXCLUDES } from '../core/sensitive-paths';
 
 export type FimMode = 'auto' | 'suffix' | 'template';
 export type MultilineMode = 'auto' | 'always' | 'never';
@@ -51,6 +52,8 @@ export interface Settings {
   unlikelyScope: UnlikelyScope;
   /** Tokens per day after which automatic suggestions pause; 0 is no budget. */
   dailyTokenBudget: number;
+  /** Globs of files never sent: the user's list (or the defaults) plus what the workspace adds. */
+  exclude: string[];
 }
 
 /** A setting whose value was unusable, and the default used instead. */
@@ -77,14 +80,27 @@ export interface SettingLayers {
 }
 
 /**
- * A reader that takes USER_ONLY_SETTINGS from the user's settings (or the default) whatever a
- * workspace or folder says, and every other setting as the editor resolves it (`get`).
+ * Settings a workspace may add to but never take from: the user's own value (or the default) is the
+ * base, and workspace and folder values are appended. Keys are relative to `promptComplete.`.
  */
-export function userOnlyReader(get: Reader, inspect: (key: string) => SettingLayers | undefined, userOnly: readonly string[] = USER_ONLY_SETTINGS): Reader {
+export const ADDITIVE_SETTINGS: readonly string[] = ['exclude'];
+
+/**
+ * A reader over VS Code's layers: USER_ONLY_SETTINGS from the user's settings (or the default)
+ * whatever a workspace or folder says, ADDITIVE_SETTINGS as the user's list plus the workspace's and
+ * the folder's, and every other setting as the editor resolves it (`get`). A layer that is not a list
+ * is passed on as it is, so validation reports it and falls back to the default.
+ */
+export function layeredReader(get: Reader, inspect: (key: string) => SettingLayers | undefined): Reader {
   return (key) => {
-    if (!userOnly.includes(key)) return get(key);
+    const additive = ADDITIVE_SETTINGS.includes(key);
+    if (!additive && !USER_ONLY_SETTINGS.includes(key)) return get(key);
     const layers = inspect(key);
-    return layers?.globalValue !== undefined ? layers.globalValue : layers?.defaultValue;
+    const base = layers?.globalValue !== undefined ? layers.globalValue : layers?.defaultValue;
+    if (!additive || !Array.isArray(base)) return base;
+    const added = [layers?.workspaceValue, layers?.workspaceFolderValue].filter((layer) => layer !== undefined);
+    const invalid = added.find((layer) => !Array.isArray(layer));
+    return invalid ?? [...base, ...added.flat()];
   };
 }
 
@@ -124,6 +140,7 @@ export const DEFAULT_SETTINGS: Settings = {
   unlikelySeverity: 'information',
   unlikelyScope: 'slips',
   dailyTokenBudget: 0,
+  exclude: [...DEFAULT_EXCLUDES],
 };
 
 /**
@@ -169,6 +186,7 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     unlikelySeverity: v.oneOf('checkUnlikely.severity', d.unlikelySeverity, ['hint', 'information'] as const),
     unlikelyScope: v.oneOf('checkUnlikely.scope', d.unlikelyScope, ['slips', 'newWords', 'all'] as const),
     dailyTokenBudget: v.integer('usage.dailyTokenBudget', d.dailyTokenBudget, 0, 1_000_000_000),
+    exclude: [...new Set(v.stringArray('exclude', d.exclude, 1000).map((glob) => glob.trim()))],
   };
   if (settings.fimTemplate === 'custom' && !settings.fimCustomTemplate) {
     problems.push({ key: 'promptComplete.fimTemplate', message: `is "custom" but promptComplete.fimCustomTemplate sets no usable template; using "${d.fimTemplate}"` });

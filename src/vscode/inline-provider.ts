@@ -10,6 +10,7 @@ import type { ContextForDocument } from './context/workspace-context';
 import type { FailureReporter } from './failure-reporter';
 import type { InlineSwitch } from './inline-switch';
 import type { Log } from './log';
+import type { SensitiveFiles } from './sensitive-files';
 import type { StatusBar } from './status-bar';
 
 interface InlineDeps {
@@ -17,6 +18,7 @@ interface InlineDeps {
   session: InlineSession;
   inlineSwitch: InlineSwitch;
   context?: ContextForDocument;
+  sensitive: SensitiveFiles;
 }
 
 /**
@@ -32,7 +34,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    if (!this.deps.inlineSwitch.allows(document.languageId)) return undefined;
+    if (!this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return undefined;
     const settings = this.deps.settings();
     const { prefix, suffix, itemText, itemStart } = textAround(document, position, settings, context.selectedCompletionInfo);
     const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { inertText } from '../core/inert-text';
-import { readSettings, userOnlyReader, type Settings } from '../engine/settings';
+import { layeredReader, readSettings, type Settings } from '../engine/settings';
 
 /**
  * Holds the validated settings, re-reads them when the user changes them, and tells the user once
@@ -29,7 +29,7 @@ export class SettingsWatcher implements vscode.Disposable {
 
   private read(): Settings {
     const config = vscode.workspace.getConfiguration('promptComplete');
-    const { settings, problems } = readSettings(userOnlyReader((key) => config.get(key), (key) => config.inspect(key)));
+    const { settings, problems } = readSettings(layeredReader((key) => config.get(key), (key) => config.inspect(key)));
     for (const problem of problems) {
       const id = `${problem.key}: ${problem.message}`;
       if (this.reported.has(id)) continue;

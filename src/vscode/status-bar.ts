@@ -9,7 +9,9 @@ export type Status =
   | { kind: 'error'; reason: string }
   | { kind: 'snoozed'; until: Date }
   | { kind: 'disabled' }
-  | { kind: 'disabledForLanguage'; languageId: string };
+  | { kind: 'disabledForLanguage'; languageId: string }
+  /** The active file matches an exclusion glob: nothing of it is sent. */
+  | { kind: 'excluded'; glob: string };
 
 /** The status bar item: one glance tells whether completion is on, busy, or why it is not working. */
 export class StatusBar implements vscode.Disposable {
@@ -80,6 +82,10 @@ export class StatusBar implements vscode.Disposable {
       case 'disabled':
         this.item.text = '$(circle-slash) Complete';
         this.item.tooltip = 'Prompt Complete: inline completion is off. Click to turn it on.';
+        break;
+      case 'excluded':
+        this.item.text = '$(lock) Complete';
+        this.item.tooltip = `Prompt Complete: off for this file, which matches ${status.glob} (promptComplete.exclude): nothing of it is sent.`;
         break;
       case 'disabledForLanguage':
         this.item.text = '$(circle-slash) Complete';

@@ -328,8 +328,10 @@ function write(res: http.ServerResponse, data: string): Promise<void> {
 /** Waits, unless the client goes away first (then the answer is moot). */
 function delay(ms: number, res: http.ServerResponse): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    res.once('close', () => { clearTimeout(timer); resolve(); });
+    // The close listener goes when the delay ends, so a long stream does not pile one up per chunk.
+    const onClose = (): void => { clearTimeout(timer); resolve(); };
+    const timer = setTimeout(() => { res.off('close', onClose); resolve(); }, ms);
+    res.once('close', onClose);
   });
 }
 

@@ -2,28 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
 import { closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, waitFor } from './support/editor';
-
-/** The opened folder's `.vscode/settings.json`, as a cloned repository would bring it. */
-function folderSettingsUri(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('the suite runs with a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
-}
-
-// A window-scoped value the workspace file also sets: once VS Code reports it, the file has been read.
-const MARKER_TEMPERATURE = 0.123;
-
-async function writeFolderSettings(values: Record<string, unknown>): Promise<void> {
-  const uri = folderSettingsUri();
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify({ ...values, 'promptComplete.temperature': MARKER_TEMPERATURE }, null, 2)));
-  await waitFor(() => vscode.workspace.getConfiguration('promptComplete').inspect('temperature')?.workspaceValue === MARKER_TEMPERATURE, 'VS Code to read the folder settings');
-}
-
-async function removeFolderSettings(): Promise<void> {
-  await vscode.workspace.fs.delete(vscode.Uri.joinPath(folderSettingsUri(), '..'), { recursive: true, useTrash: false }).then(undefined, () => {});
-  await waitFor(() => vscode.workspace.getConfiguration('promptComplete').inspect('temperature')?.workspaceValue === undefined, 'VS Code to drop the folder settings');
-}
+import { MARKER_TEMPERATURE, removeFolderSettings, writeFolderSettings } from './support/folder-settings';
 
 describe('A workspace cannot redirect code or the key', () => {
   let mine: FakeCompletionServer;

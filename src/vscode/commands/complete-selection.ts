@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { extractContext } from '../../core/context';
+import { inertText } from '../../core/inert-text';
 import type { CompletionLogprobs } from '../../client';
 import { RepeatedLineDetector } from '../../core/postprocess/repeated-lines';
 import type { CompletionEngine, CompletionInput } from '../../engine/completion-engine';
@@ -9,6 +10,7 @@ import { completionSourceFor } from '../context/notebook-context';
 import type { FailureReporter } from '../failure-reporter';
 import type { ContextForDocument } from '../context/workspace-context';
 import type { Log } from '../log';
+import type { SensitiveFiles } from '../sensitive-files';
 import type { StatusBar } from '../status-bar';
 import { DocumentChangedError, StreamingInsert } from '../streaming-insert';
 
@@ -26,6 +28,7 @@ export interface CompleteSelectionDeps {
   log: Log;
   /** Context from the rest of the workspace, the same ghost text carries. */
   context?: ContextForDocument;
+  sensitive: SensitiveFiles;
   /** Called with the inserted text and the prompt, for the probabilities view. */
   onCompleted?: (result: CompletedInsertion) => void;
 }
@@ -52,6 +55,16 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
     return;
   }
   const settings = deps.settings();
+  const excludedBy = deps.sensitive.matchFor(editor.document);
+  if (excludedBy) {
+    // The glob may come from a workspace's settings: shown as inert text.
+    void vscode.window.showInformationMessage(`Prompt Complete: nothing of this file is sent: it matches ${inertText(excludedBy)} (promptComplete.exclude).`);
+    return;
+  }
+  if (settings.disabledLanguages.includes(editor.document.languageId)) {
+    void vscode.window.showInformationMessage(`Prompt Complete is off for ${inertText(editor.document.languageId)} files (promptComplete.inline.disabledLanguages).`);
+    return;
+  }
   const input = selectionInput(editor, settings, deps.context);
   const insertAt = editor.selection.end;
   if (settings.n > 1) await pickAndInsert(deps, editor, input, insertAt);

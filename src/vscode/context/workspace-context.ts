@@ -5,7 +5,7 @@ import type { PromptContext } from '../../core/context/snippet';
 import { WorkingSet } from '../../core/context/working-set';
 import { ContextAssembler } from '../../engine/context-assembler';
 import type { Settings } from '../../engine/settings';
-import { ContextPolicy } from './context-allowed';
+import { type ContextPolicy } from './context-allowed';
 import { DefinitionGatherer } from './definition-gatherer';
 import { contextFileOf, documentKeyOf, repoNameOf } from './file-identity';
 import { OpenEditorsGatherer } from './open-editors-gatherer';
@@ -17,7 +17,8 @@ export interface ContextForDocument {
 }
 
 export interface WorkspaceContextOptions {
-  policy?: ContextPolicy;
+  /** The gate every file passes before it is read (trust, workspace folders, `promptComplete.exclude`). */
+  policy: ContextPolicy;
   /** How long one definition look-up may take (tests shorten it). */
   lookupTimeoutMs?: () => number;
 }
@@ -37,9 +38,9 @@ export class WorkspaceContext implements ContextForDocument, vscode.Disposable {
 
   constructor(
     private readonly settings: () => Settings,
-    private readonly options: WorkspaceContextOptions = {},
+    private readonly options: WorkspaceContextOptions,
   ) {
-    this.policy = options.policy ?? new ContextPolicy();
+    this.policy = options.policy;
     this.assembler = new ContextAssembler({ sources: [this.definitions, this.workingSet, this.openEditors], settings });
     this.settingsChanged();
   }

@@ -4,6 +4,7 @@ import type { Settings } from '../../engine/settings';
 import type { CompletionEngine } from '../../engine/completion-engine';
 import type { CompletionHistory, RecordedCompletion } from '../completion-history';
 import type { Log } from '../log';
+import type { SensitiveFiles } from '../sensitive-files';
 import { planInsert, type InsertPlan, type ReadyBranch } from './branch-insert';
 import { newNonce, renderPage } from './html';
 import { parseWebviewMessage, type BranchView, type FromWebview, type RenderedSummary, type ToWebview } from './messages';
@@ -15,6 +16,7 @@ export interface TokenProbabilitiesDeps {
   engine: CompletionEngine;
   settings: () => Settings;
   log: Log;
+  sensitive: SensitiveFiles;
 }
 
 /** What the view shows, as plain data: the command returns it (the extension-host tests read it). */
@@ -160,6 +162,14 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
       abort: new AbortController(),
     };
     this.branch = branch;
+    // A branch sends the completion's prompt again: not for a file that is now excluded.
+    const source = recorded.document ?? this.lastTextEditor?.document.uri;
+    const excludedBy = source && this.deps.sensitive.matchFor(source);
+    if (excludedBy) {
+      branch.view = { ...branch.view, status: 'failed', error: `nothing of this file is sent: it matches ${excludedBy} (promptComplete.exclude)` };
+      this.post();
+      return;
+    }
     this.post();
     const settings = this.deps.settings();
     try {

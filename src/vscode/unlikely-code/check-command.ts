@@ -15,7 +15,7 @@ export interface CheckUnlikelyCodeDeps {
   marks: UnlikelyCodeMarks;
   failures: FailureReporter;
   log: Log;
-  /** Whether nothing of this document may be sent (see excluded-files.ts). */
+  /** Whether nothing of this document may be sent (promptComplete.exclude, see sensitive-files.ts). */
   isExcluded: (document: vscode.TextDocument) => boolean;
 }
 

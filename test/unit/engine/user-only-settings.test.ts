@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readSettings, USER_ONLY_SETTINGS, userOnlyReader, type SettingLayers } from '../../../src/engine/settings';
+import { DEFAULT_SETTINGS, layeredReader, readSettings, USER_ONLY_SETTINGS, type SettingLayers } from '../../../src/engine/settings';
 
 /** Settings as an editor that ignores scopes would resolve them: the most specific layer wins. */
 function layered(layers: Record<string, SettingLayers>) {
@@ -9,7 +9,7 @@ function layered(layers: Record<string, SettingLayers>) {
     for (const value of [l.workspaceFolderValue, l.workspaceValue, l.globalValue, l.defaultValue]) if (value !== undefined) return value;
     return undefined;
   };
-  return readSettings(userOnlyReader(get, (key) => layers[key])).settings;
+  return readSettings(layeredReader(get, (key) => layers[key])).settings;
 }
 
 describe('settings a workspace cannot change', () => {
@@ -43,5 +43,29 @@ describe('settings a workspace cannot change', () => {
 
   it('covers every setting that decides where code and the key go', () => {
     assert.deepEqual([...USER_ONLY_SETTINGS].sort(), ['allowInsecureKey', 'extraRequestFields', 'headers', 'network.caCertificatesFile', 'serverUrl', 'user']);
+  });
+});
+
+describe('exclusions a workspace can add to but not take from', () => {
+  const defaults = DEFAULT_SETTINGS.exclude;
+
+  it('keeps the defaults when a workspace sets its own list', () => {
+    const settings = layered({ exclude: { defaultValue: defaults, workspaceValue: ['fixtures/tokens/**'] } });
+    assert.deepEqual(settings.exclude, [...defaults, 'fixtures/tokens/**']);
+  });
+
+  it('keeps the defaults when a workspace or folder sets an empty list', () => {
+    assert.deepEqual(layered({ exclude: { defaultValue: defaults, workspaceValue: [], workspaceFolderValue: [] } }).exclude, defaults);
+  });
+
+  it('lets the user replace or clear the list in user settings, and still adds the workspace\'s', () => {
+    assert.deepEqual(layered({ exclude: { defaultValue: defaults, globalValue: [] } }).exclude, []);
+    assert.deepEqual(layered({ exclude: { defaultValue: defaults, globalValue: ['**/*.vault'], workspaceValue: ['**/.env'] } }).exclude, ['**/*.vault', '**/.env']);
+  });
+
+  it('falls back to the defaults when a workspace value is not a list', () => {
+    const { settings, problems } = readSettings(layeredReader(() => undefined, (key) => (key === 'exclude' ? { defaultValue: defaults, globalValue: [], workspaceValue: '**/*' } : undefined)));
+    assert.deepEqual(settings.exclude, defaults);
+    assert.equal(problems[0]?.key, 'promptComplete.exclude');
   });
 });
