@@ -141,6 +141,8 @@ describe('Manual mode with the keys', () => {
       'promptComplete.model': 'fake-model',
       'promptComplete.inline.trigger': 'manual',
       'promptComplete.inline.debounceMs': 0,
+      // The test pins the exact prompt; context from the workspace (the file's path) has its own tests.
+      'promptComplete.context.maxContextChars': 0,
       'editor.quickSuggestions': { other: false, comments: false, strings: false },
       'editor.suggestOnTriggerCharacters': false,
     },

@@ -24,7 +24,8 @@ describe('Everyday controls', () => {
 
   beforeEach(async () => {
     server = await startFakeServer({ defaultAnswer: answers.text('x') });
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off' });
+    // Context from the workspace (the untitled file's name) would head every prompt: these tests are about the controls.
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off', 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {

@@ -29,7 +29,8 @@ describe('Inline suggestions and their probabilities', function () {
 
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off', 'inline.trimBelowProbability': 0.3 });
+    // Context from the workspace (the untitled file's name) would head every prompt: these tests are about the probabilities.
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off', 'inline.trimBelowProbability': 0.3, 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {

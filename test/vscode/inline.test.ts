@@ -77,19 +77,18 @@ describe('Inline completion', function () {
     assert.equal(await acceptInline(editor), 'print(a, b)');
   });
 
-  it('aborts the request in flight when the user types on', async () => {
+  it('aborts the request in flight once its answer does not begin with what the user typed on', async () => {
     await configure({ requestTimeoutMs: 120_000 });
-    server.script(answers.hang(), answers.text(' done'));
+    // The first token comes at once, the rest only after a minute: the connection stays open meanwhile.
+    server.script(answers.tokens([{ text: '1', logprob: -0.01 }, { text: '2;', logprob: -0.01 }], { chunkDelayMs: 60_000 }), answers.text(' done'));
     const editor = await openWithCursor('const x = |');
-    // The trigger command waits for the provider, which waits for the hanging server: do not await it.
-    const hanging = triggerInline();
+    void triggerInline();
     const first = await server.waitForRequest(1);
     await typeText(editor, '4');
     void triggerInline();
     const ended = await Promise.race([first.ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 5000))]);
     assert.equal(ended, 'aborted', 'the first request\'s connection was closed by the abort, not by a timeout');
-    await server.waitForRequest(2);
-    await hanging;
+    assert.equal((await server.waitForRequest(2)).body.prompt, 'const x = 4');
   });
 
   it('leaves the document untouched when the server answers an HTML error page, and recovers at the next keystroke', async () => {
@@ -218,6 +217,8 @@ describe('Inline completion', function () {
     assert.equal(early, 'start();\nalpha();', 'the first line was offered while the rest streamed');
     assert.equal(await Promise.race([request.ended, Promise.resolve('streaming')]), 'streaming');
     await request.ended;
+    // The suggestion grows as lines arrive; asking once more shows all of it.
+    await triggerInline();
     const rest = await acceptInline(editor, early);
     assert.equal(rest, 'start();\nalpha();\nbeta();\ngamma();\ndelta();');
     assert.equal(server.requests.length, 1, 'the rest came from the same request');
