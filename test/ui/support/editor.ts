@@ -124,3 +124,23 @@ export async function waitForGhostText(page: Page, timeoutMs = 10_000): Promise<
 export async function waitForNoGhostText(page: Page, timeoutMs = 10_000): Promise<void> {
   await page.locator(GHOST).first().waitFor({ state: 'detached', timeout: timeoutMs });
 }
+
+/**
+ * The whole ghost text of a block suggestion: the part on the cursor's line plus the lines VS Code
+ * shows below it (a view zone of their own), joined with newlines; '' when none shows.
+ */
+export async function readGhostBlock(page: Page): Promise<string> {
+  const text = await page.locator(EDITOR).first().evaluate((editor) => {
+    const lines: string[] = [];
+    const inline = editor.querySelectorAll('.view-lines .ghost-text-decoration, .view-lines .ghost-text-decoration-preview');
+    let onCursorLine = '';
+    for (let i = 0; i < inline.length; i++) onCursorLine += inline.item(i).textContent ?? '';
+    if (inline.length > 0) lines.push(onCursorLine);
+    const below: { top: number; text: string }[] = [];
+    const zone = editor.querySelectorAll('.suggest-preview-text .view-line');
+    for (let i = 0; i < zone.length; i++) below.push({ top: zone.item(i).getBoundingClientRect().top, text: zone.item(i).textContent ?? '' });
+    for (const line of below.sort((a, b) => a.top - b.top)) lines.push(line.text);
+    return lines.join('\n');
+  });
+  return text.replace(/\u00a0/g, ' ');
+}
