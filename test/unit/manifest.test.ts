@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIM_FAMILIES } from '../../src/core/fim';
-import { readSettings } from '../../src/engine/settings';
+import { readSettings, USER_ONLY_SETTINGS } from '../../src/engine/settings';
 import { CommandIds } from '../../src/vscode/command-ids';
 import { repoRoot } from '../support/paths';
 
@@ -11,7 +11,7 @@ const declaredSettings = Object.keys(manifest.contributes.configuration.properti
 const declaredCommands = (manifest.contributes.commands as { command: string }[]).map((c) => c.command);
 
 /** Settings read outside readSettings, straight from the configuration. */
-const READ_ELSEWHERE = ['promptComplete.network.caCertificatesFile'];
+const READ_ELSEWHERE: string[] = [];
 /** Commands registered for tests and other extensions but kept out of the palette. */
 const HIDDEN_COMMANDS: string[] = [CommandIds.deliverTokenProbabilitiesMessage];
 
@@ -43,6 +43,23 @@ describe('package.json manifest', () => {
       assert.ok(schema.type, `${key} has no type`);
       assert.ok('default' in schema, `${key} has no default`);
     }
+  });
+
+  it('gives every setting a deliberate scope', () => {
+    for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>)) {
+      assert.ok(typeof schema.scope === 'string', `${key} has no scope`);
+    }
+  });
+
+  it('lets only the user\'s own settings decide where code and the key go', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
+    for (const key of USER_ONLY_SETTINGS) {
+      assert.equal(properties[`promptComplete.${key}`]?.scope, 'application', `promptComplete.${key}`);
+    }
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    for (const key of USER_ONLY_SETTINGS) assert.ok(restricted.includes(`promptComplete.${key}`), `promptComplete.${key} is not restricted in untrusted workspaces`);
+    assert.deepEqual(restricted.filter((key) => !(key in properties)), [], 'restricts settings that do not exist');
   });
 
   it('contributes exactly the commands the extension registers, each with a title in the Prompt Complete category', () => {
