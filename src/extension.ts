@@ -12,6 +12,7 @@ import { CompletionHistory } from './vscode/completion-history';
 import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
 import { completeSelection } from './vscode/commands/complete-selection';
+import { forgetServerQuirks } from './vscode/commands/forget-server-quirks';
 import { selectModel } from './vscode/commands/select-model';
 import { setApiKey } from './vscode/commands/set-api-key';
 import { showMenu } from './vscode/commands/show-menu';
@@ -23,6 +24,7 @@ import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
 import { SettingsWatcher } from './vscode/settings-watcher';
 import { StatusBar } from './vscode/status-bar';
+import { SwitchStatus } from './vscode/switch-status';
 import { registerTokenProbabilities } from './vscode/token-probabilities/register';
 import { UsageStatus } from './vscode/usage-status';
 
@@ -39,12 +41,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const inlineSwitch = new InlineSwitch(settings);
   const models = new ModelResolver();
   const meter = new UsageMeter(context.globalState);
+  const suffixSupport = new SuffixSupport(context.globalState);
+  const streamUsageSupport = new StreamUsageSupport(context.globalState);
   const engine = new CompletionEngine({
     gpt: () => clients.gpt,
     settings,
     models,
-    suffixSupport: new SuffixSupport(context.globalState),
-    streamUsageSupport: new StreamUsageSupport(context.globalState),
+    suffixSupport,
+    streamUsageSupport,
     onUsage: (usage) => meter.record(usage),
   });
 
@@ -58,15 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   const provider = new InlineProvider({ settings, session, inlineSwitch });
   const usageStatus = new UsageStatus({ meter, session, settings, status, log });
-
-  const showSwitchState = () => {
-    const editor = vscode.window.activeTextEditor;
-    const until = inlineSwitch.snoozedUntil;
-    if (until) status.set({ kind: 'snoozed', until });
-    else if (!settings().inlineEnabled) status.set({ kind: 'disabled' });
-    else if (editor && settings().disabledLanguages.includes(editor.document.languageId)) status.set({ kind: 'disabledForLanguage', languageId: editor.document.languageId });
-    else if (status.status.kind !== 'error') status.set({ kind: 'idle' });
-  };
+  const switchStatus = new SwitchStatus(status, inlineSwitch, settings);
 
   context.subscriptions.push(
     channel,
@@ -75,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
     clients,
     status,
     inlineSwitch,
+    switchStatus,
     history,
     registerTokenProbabilities({ context, history, engine, settings, log }),
     session,
@@ -83,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher.onDidChange((next) => {
       if (session.applySettings(next)) models.clear();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
-      showSwitchState();
+      switchStatus.refresh();
       usageStatus.update();
     }),
     keys.onDidChange(() => {
@@ -92,8 +89,6 @@ export function activate(context: vscode.ExtensionContext): void {
       session.forgetAnswers();
       if (status.status.kind === 'error') status.set({ kind: 'idle' });
     }),
-    inlineSwitch.onDidChange(showSwitchState),
-    vscode.window.onDidChangeActiveTextEditor(showSwitchState),
     vscode.commands.registerCommand(CommandIds.setApiKey, () => setApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(CommandIds.completeSelection, () => completeSelection({
@@ -105,8 +100,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.snooze, (minutes?: number) => snooze(inlineSwitch, minutes)),
     vscode.commands.registerCommand(CommandIds.showMenu, () => showMenu({ settings, inlineSwitch, status, engine, session, meter })),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
+    vscode.commands.registerCommand(CommandIds.forgetServerQuirks, () => forgetServerQuirks({ refusals: [suffixSupport, streamUsageSupport], session, log })),
   );
-  showSwitchState();
   log.info(`Prompt Complete ${context.extension.packageJSON.version ?? ''} activated; server ${settings().serverUrl}`);
 }
 

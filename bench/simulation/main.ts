@@ -18,12 +18,13 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const options: Options = { seeds: 3, firstTokenMs: 150, perTokenMs: 10 };
   for (let i = 0; i < argv.length; i++) {
-    const value = argv[i + 1];
-    if (argv[i] === '--events') options.eventsFile = value, i++;
-    else if (argv[i] === '--seeds') options.seeds = Number(value), i++;
-    else if (argv[i] === '--first-token') options.firstTokenMs = Number(value), i++;
-    else if (argv[i] === '--per-token') options.perTokenMs = Number(value), i++;
-    else throw new Error(`unknown flag ${argv[i]}`);
+    const flag = argv[i];
+    const value = argv[++i];
+    if (flag === '--events') options.eventsFile = value;
+    else if (flag === '--seeds') options.seeds = Number(value);
+    else if (flag === '--first-token') options.firstTokenMs = Number(value);
+    else if (flag === '--per-token') options.perTokenMs = Number(value);
+    else throw new Error(`unknown flag ${flag}`);
   }
   return options;
 }

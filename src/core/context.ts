@@ -17,12 +17,10 @@ export interface ContextBudget {
   maxSuffixChars: number;
 }
 
-/** The text around the cursor, and whether each side was cut short of the document's edge. */
+/** The text around the cursor. */
 export interface ExtractedContext {
   prefix: string;
   suffix: string;
-  prefixTruncated: boolean;
-  suffixTruncated: boolean;
 }
 
 /**
@@ -42,28 +40,18 @@ export function extractContext(
   budget: ContextBudget,
   eol = '\n',
 ): ExtractedContext {
-  if (source.lineCount === 0) return { prefix: '', suffix: '', prefixTruncated: false, suffixTruncated: false };
+  if (source.lineCount === 0) return { prefix: '', suffix: '' };
   const line = clamp(position.line, 0, source.lineCount - 1);
   const cursorLine = source.lineAt(line);
   const character = clamp(position.character, 0, cursorLine.length);
   const before = collectBefore(source, line, cursorLine.slice(0, character), Math.max(0, budget.maxPrefixChars), eol);
   const after = collectAfter(source, line, cursorLine.slice(character), Math.max(0, budget.maxSuffixChars), eol);
-  return {
-    prefix: before.text,
-    suffix: after.text,
-    prefixTruncated: before.truncated,
-    suffixTruncated: after.truncated,
-  };
+  return { prefix: before, suffix: after };
 }
 
-interface Collected {
-  text: string;
-  truncated: boolean;
-}
-
-function collectBefore(source: LineSource, line: number, head: string, budget: number, eol: string): Collected {
+function collectBefore(source: LineSource, line: number, head: string, budget: number, eol: string): string {
   if (head.length >= budget) {
-    return { text: dropLeadingLowSurrogate(head.slice(head.length - budget)), truncated: head.length > budget || line > 0 };
+    return dropLeadingLowSurrogate(head.slice(head.length - budget));
   }
   const parts = [head];
   let used = head.length;
@@ -79,13 +67,13 @@ function collectBefore(source: LineSource, line: number, head: string, budget: n
     used += piece.length;
     next--;
   }
-  return { text: parts.reverse().join(''), truncated: next >= 0 };
+  return parts.reverse().join('');
 }
 
-function collectAfter(source: LineSource, line: number, tail: string, budget: number, eol: string): Collected {
+function collectAfter(source: LineSource, line: number, tail: string, budget: number, eol: string): string {
   const lastLine = source.lineCount - 1;
   if (tail.length >= budget) {
-    return { text: dropTrailingHighSurrogate(tail.slice(0, budget)), truncated: tail.length > budget || line < lastLine };
+    return dropTrailingHighSurrogate(tail.slice(0, budget));
   }
   const parts = [tail];
   let used = tail.length;
@@ -101,7 +89,7 @@ function collectAfter(source: LineSource, line: number, tail: string, budget: nu
     used += piece.length;
     next++;
   }
-  return { text: parts.join(''), truncated: next <= lastLine };
+  return parts.join('');
 }
 
 // A cut between the two halves of a surrogate pair would send a lone half, which encodes as U+FFFD.

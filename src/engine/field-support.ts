@@ -31,7 +31,7 @@ export class FieldSupport {
   }
 
   /** Forgets what was learnt, for example when the user changes server software behind the same URL. */
-  reset(): void {
+  forget(): void {
     this.rejecting.clear();
     void this.store?.update(this.storageKey, []);
   }

@@ -20,6 +20,8 @@ export interface Settings {
   requestTimeoutMs: number;
   headers: Record<string, string>;
   allowInsecureKey: boolean;
+  /** A PEM file of extra certificate authorities (a path on the machine the extension runs on), empty for none. */
+  caCertificatesFile: string;
   fim: FimMode;
   fimTemplate: FimTemplateChoice;
   /** The user's own template, for `fimTemplate: "custom"`. */
@@ -48,6 +50,36 @@ export interface SettingProblem {
 
 type Reader = (key: string) => unknown;
 
+/**
+ * Settings that decide where code and the key go, who the user is to the server, what goes with each
+ * request and what the user spends. Only the user's own settings may set them (package.json gives them
+ * the `application` scope); the reader below also ignores any other layer, for an editor that does not
+ * enforce scopes. Keys are relative to `promptComplete.`.
+ */
+export const USER_ONLY_SETTINGS: readonly string[] = [
+  'serverUrl', 'allowInsecureKey', 'headers', 'network.caCertificatesFile', 'user', 'extraRequestFields', 'usage.dailyTokenBudget',
+];
+
+/** A setting's values by layer, as VS Code's `inspect()` reports them. */
+export interface SettingLayers {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/**
+ * A reader that takes USER_ONLY_SETTINGS from the user's settings (or the default) whatever a
+ * workspace or folder says, and every other setting as the editor resolves it (`get`).
+ */
+export function userOnlyReader(get: Reader, inspect: (key: string) => SettingLayers | undefined, userOnly: readonly string[] = USER_ONLY_SETTINGS): Reader {
+  return (key) => {
+    if (!userOnly.includes(key)) return get(key);
+    const layers = inspect(key);
+    return layers?.globalValue !== undefined ? layers.globalValue : layers?.defaultValue;
+  };
+}
+
 /** Default values; they match the defaults declared in package.json. */
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: 'http://127.0.0.1:8012/v1',
@@ -62,6 +94,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requestTimeoutMs: 20000,
   headers: {},
   allowInsecureKey: false,
+  caCertificatesFile: '',
   fim: 'auto',
   fimTemplate: 'auto',
   fimCustomTemplate: undefined,
@@ -100,6 +133,7 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     requestTimeoutMs: v.integer('requestTimeoutMs', d.requestTimeoutMs, 1000, 600000),
     headers: v.headers('headers', d.headers),
     allowInsecureKey: v.boolean('allowInsecureKey', d.allowInsecureKey),
+    caCertificatesFile: v.string('network.caCertificatesFile', d.caCertificatesFile).trim(),
     fim: v.oneOf('fim', d.fim, ['auto', 'suffix', 'template'] as const),
     fimTemplate: v.oneOf('fimTemplate', d.fimTemplate, FIM_TEMPLATE_CHOICES),
     fimCustomTemplate: v.fimTemplate('fimCustomTemplate'),

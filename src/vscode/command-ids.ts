@@ -9,6 +9,7 @@ export const CommandIds = {
   showMenu: 'promptComplete.showMenu',
   showLog: 'promptComplete.showLog',
   showTokenProbabilities: 'promptComplete.showTokenProbabilities',
+  forgetServerQuirks: 'promptComplete.forgetServerQuirks',
   /**
    * Not in the manifest: delivers a message to the probabilities panel as its page would send it and
    * answers the panel's state (how the extension-host tests choose an alternative without a mouse).

@@ -1,12 +1,21 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inert-text';
 import { describeError, type Failure } from '../engine/describe-error';
 import { CommandIds } from './command-ids';
 import type { Log } from './log';
 import type { StatusBar } from './status-bar';
 
+/** Where messages go: VS Code's notifications (`vscode.window`), or a recorder in tests. */
+export interface Notifier {
+  showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
+  showWarningMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
+}
+
 /**
  * Decides what the user sees when a request fails. Inline failures are quiet (the status bar and the
  * log) and retried at the next keystroke; only a refused key asks the user, once until the key changes.
+ * A failure's reason can hold a server's own words: everything shown has the key redacted, and
+ * notifications get it as inert text (a server cannot plant a clickable command link).
  */
 export class FailureReporter {
   private keyPromptShown = false;
@@ -14,6 +23,7 @@ export class FailureReporter {
   constructor(
     private readonly status: StatusBar,
     private readonly log: Log,
+    private readonly notifier: Notifier = vscode.window,
   ) {}
 
   /** Call when the key changes: a new refusal may ask again. */
@@ -23,7 +33,7 @@ export class FailureReporter {
 
   /** Reports a failed inline request; returns what it was. */
   inlineFailed(error: unknown, serverUrl: string): Failure {
-    const failure = describeError(error, serverUrl);
+    const failure = this.describe(error, serverUrl);
     if (failure.kind === 'aborted') return failure;
     this.log.warn(`Inline completion failed: ${failure.reason}`);
     this.status.set({ kind: 'error', reason: failure.reason });
@@ -33,18 +43,23 @@ export class FailureReporter {
 
   /** Reports a failure of a command the user ran: that deserves a message every time. */
   commandFailed(what: string, error: unknown, serverUrl: string): void {
-    const failure = describeError(error, serverUrl);
+    const failure = this.describe(error, serverUrl);
     if (failure.kind === 'aborted') return;
     this.log.warn(`${what} failed: ${failure.reason}`);
     this.status.set({ kind: 'error', reason: failure.reason });
     const actions = failure.kind === 'auth' ? ['Set API Key', 'Show Log'] : ['Show Log'];
-    void vscode.window.showErrorMessage(`Prompt Complete: ${what} failed: ${failure.reason}.`, ...actions).then((choice) => this.act(choice));
+    void this.notifier.showErrorMessage(`Prompt Complete: ${what} failed: ${inertText(failure.reason)}.`, ...actions).then((choice) => this.act(choice));
+  }
+
+  private describe(error: unknown, serverUrl: string): Failure {
+    const failure = describeError(error, serverUrl);
+    return { ...failure, reason: this.log.redact(failure.reason) };
   }
 
   private offerKey(failure: Failure): void {
     if (this.keyPromptShown) return;
     this.keyPromptShown = true;
-    void vscode.window.showWarningMessage(`Prompt Complete: ${failure.reason}.`, 'Set API Key', 'Show Log').then((choice) => this.act(choice));
+    void this.notifier.showWarningMessage(`Prompt Complete: ${inertText(failure.reason)}.`, 'Set API Key', 'Show Log').then((choice) => this.act(choice));
   }
 
   private act(choice: string | undefined): void {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { lowConfidenceRanges } from '../core/logprobs';
 import type { CompletionHistory, RecordedCompletion } from './completion-history';
-import { completionTokens, formatProbability, LOW_PROBABILITY } from './token-probabilities/view-model';
+import { completionTokens, formatProbability, LOW_PROBABILITY } from '../core/probabilities/view-model';
 
 /** A decorated stretch, in document offsets, with its hover text. */
 export interface LowConfidenceMark {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
 import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand } from './support/commands';
-import { openFile, pressKeys, readEditorText, typeInEditor, waitForEditorText } from './support/editor';
+import { openFile, pressKeys, readEditorText, waitForEditorText } from './support/editor';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
 async function clickStatusBarItem(page: Page): Promise<void> {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIM_FAMILIES, FIM_TEMPLATE_CHOICES } from '../../src/core/fim';
-import { readSettings } from '../../src/engine/settings';
+import { readSettings, USER_ONLY_SETTINGS } from '../../src/engine/settings';
 import { CommandIds } from '../../src/vscode/command-ids';
 import { repoRoot } from '../support/paths';
 
@@ -11,7 +11,7 @@ const declaredSettings = Object.keys(manifest.contributes.configuration.properti
 const declaredCommands = (manifest.contributes.commands as { command: string }[]).map((c) => c.command);
 
 /** Settings read outside readSettings, straight from the configuration. */
-const READ_ELSEWHERE = ['promptComplete.network.caCertificatesFile'];
+const READ_ELSEWHERE: string[] = [];
 /** Commands registered for tests and other extensions but kept out of the palette. */
 const HIDDEN_COMMANDS: string[] = [CommandIds.deliverTokenProbabilitiesMessage];
 
@@ -26,12 +26,42 @@ describe('package.json manifest', () => {
     assert.deepEqual(declaredSettings.filter((key) => !read.includes(key) && !READ_ELSEWHERE.includes(key)), [], 'declared but never read');
   });
 
+  it('offers exactly the fill-in-the-middle choices the code knows (auto, every family, custom), each described, and the settings accept each', () => {
+    const schema = manifest.contributes.configuration.properties['promptComplete.fimTemplate'] as { enum: string[]; enumDescriptions: string[] };
+    assert.deepEqual(schema.enum, [...FIM_TEMPLATE_CHOICES]);
+    assert.equal(schema.enumDescriptions.length, FIM_TEMPLATE_CHOICES.length);
+    for (const family of FIM_FAMILIES) assert.ok(schema.enum.includes(family), family);
+    const custom = { prefix: '<P>', suffix: '<S>' };
+    for (const choice of FIM_TEMPLATE_CHOICES) {
+      const { settings, problems } = readSettings((key) => (key === 'fimTemplate' ? choice : key === 'fimCustomTemplate' ? custom : undefined));
+      assert.deepEqual(problems, []);
+      assert.equal(settings.fimTemplate, choice);
+    }
+  });
+
   it('documents every setting with a description, a type and a default', () => {
     for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>)) {
       assert.ok(schema.markdownDescription || schema.description, `${key} has no description`);
       assert.ok(schema.type, `${key} has no type`);
       assert.ok('default' in schema, `${key} has no default`);
     }
+  });
+
+  it('gives every setting a deliberate scope', () => {
+    for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>)) {
+      assert.ok(typeof schema.scope === 'string', `${key} has no scope`);
+    }
+  });
+
+  it('lets only the user\'s own settings decide where code and the key go', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
+    for (const key of USER_ONLY_SETTINGS) {
+      assert.equal(properties[`promptComplete.${key}`]?.scope, 'application', `promptComplete.${key}`);
+    }
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    for (const key of USER_ONLY_SETTINGS) assert.ok(restricted.includes(`promptComplete.${key}`), `promptComplete.${key} is not restricted in untrusted workspaces`);
+    assert.deepEqual(restricted.filter((key) => !(key in properties)), [], 'restricts settings that do not exist');
   });
 
   it('contributes exactly the commands the extension registers, each with a title in the Prompt Complete category', () => {
@@ -41,13 +71,6 @@ describe('package.json manifest', () => {
       assert.equal(command.category, 'Prompt Complete');
       assert.ok(command.title);
     }
-  });
-
-  it('offers exactly the fill-in-the-middle choices the code knows, each with a description', () => {
-    const schema = manifest.contributes.configuration.properties['promptComplete.fimTemplate'];
-    assert.deepEqual(schema.enum, [...FIM_TEMPLATE_CHOICES]);
-    assert.equal(schema.enumDescriptions.length, schema.enum.length);
-    for (const family of FIM_FAMILIES) assert.ok(schema.enum.includes(family), family);
   });
 
   it('binds Alt+\\ to ask for a suggestion in a writable editor (VS Code has no key for it by default)', () => {

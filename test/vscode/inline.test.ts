@@ -122,6 +122,19 @@ describe('Inline completion', function () {
     assert.match(remembered.body.prompt, /^<\|fim_prefix\|>/);
   });
 
+  it('tries suffix again after Forget What Was Learnt About Servers', async () => {
+    await configure({ fim: 'auto', fimTemplate: 'qwen' });
+    server.script(answers.jsonError(400, 'Unsupported param: suffix'), answers.text('1'), answers.text('2'));
+    const editor = await openWithCursor('x = |\ny = 0');
+    await triggerInline();
+    await server.waitForRequest(2);
+    await vscode.commands.executeCommand('promptComplete.forgetServerQuirks');
+    await typeText(editor, ' ');
+    await triggerInline();
+    const again = await server.waitForRequest(3);
+    assert.equal(again.body.suffix, '\ny = 0', 'the server is asked with suffix once more');
+  });
+
   it('sends nothing while inline completion is turned off', async () => {
     await configure({ 'inline.enabled': false });
     server.script(answers.text('never'));

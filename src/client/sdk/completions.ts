@@ -1,5 +1,6 @@
 import {
   createCompletionRequestToWire,
+  expectedChoiceCount,
   type CreateCompletionRequest,
 } from '../models/components/createcompletionrequest';
 import {
@@ -33,7 +34,7 @@ export class Completions {
       this.context,
       { method: 'POST', path: '/completions', body, accept: 'application/json', keyFree: extraFieldsText(request) },
       options,
-      createCompletionResponseFromWire,
+      (json) => createCompletionResponseFromWire(json, expectedChoiceCount(request)),
     );
     return { httpMeta, createCompletionResponse: value };
   }
@@ -51,7 +52,7 @@ export class Completions {
   createCompletionStream(request: CreateCompletionRequest, options: RequestOptions = {}): AsyncIterable<CreateCompletionStreamChunk> {
     validateCreateCompletionRequest(request);
     const body = JSON.stringify(createCompletionRequestToWire({ ...request, stream: true }));
-    return completionChunks(this.context, { method: 'POST', path: '/completions', body, accept: 'text/event-stream', keyFree: extraFieldsText(request) }, options);
+    return completionChunks(this.context, { method: 'POST', path: '/completions', body, accept: 'text/event-stream', keyFree: extraFieldsText(request) }, options, expectedChoiceCount(request));
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/inert-text';
 import type { Settings } from '../../engine/settings';
 import type { ClientProvider } from '../client-provider';
 import type { FailureReporter } from '../failure-reporter';
@@ -34,5 +35,6 @@ export async function selectModel(settings: () => Settings, clients: ClientProvi
   if (!choice) return;
   const value = ids.includes(choice.label) ? choice.label : '';
   await vscode.workspace.getConfiguration('promptComplete').update('model', value, vscode.ConfigurationTarget.Global);
-  void vscode.window.showInformationMessage(`Prompt Complete: model set to ${value || 'the server\'s first model'}.`);
+  // The id came from the server: shown as inert text.
+  void vscode.window.showInformationMessage(`Prompt Complete: model set to ${value ? inertText(value) : 'the server\'s first model'}.`);
 }

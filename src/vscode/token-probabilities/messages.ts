@@ -1,7 +1,7 @@
 // The message protocol between the Token Probabilities panel (extension side) and its webview script
 // (media/token-probabilities.js). Both sides validate what they receive: the webview is a separate
 // document, so its messages are untrusted input.
-import type { ProbabilityView } from './view-model';
+import type { ProbabilityView } from '../../core/probabilities/view-model';
 
 /** The branch: the completion re-asked from a chosen alternative. */
 export interface BranchView {

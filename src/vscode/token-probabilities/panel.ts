@@ -7,7 +7,7 @@ import type { Log } from '../log';
 import { planInsert, type InsertPlan, type ReadyBranch } from './branch-insert';
 import { newNonce, renderPage } from './html';
 import { parseWebviewMessage, type BranchView, type FromWebview, type RenderedSummary, type ToWebview } from './messages';
-import { buildProbabilityView, type ProbabilityView } from './view-model';
+import { buildProbabilityView, type ProbabilityView } from '../../core/probabilities/view-model';
 
 export interface TokenProbabilitiesDeps {
   extensionUri: vscode.Uri;

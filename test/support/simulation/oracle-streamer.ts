@@ -1,5 +1,6 @@
 import { RequestAbortedError } from '../../../src/client';
 import type { CompletionCallOptions, CompletionInput, CompletionStreamer, StreamDelta, StreamingCompletion } from '../../../src/engine/completion-engine';
+import { planAnswer } from '../../../bench/typing/oracle-server';
 import type { VirtualClock } from './virtual-clock';
 
 /** How fast the oracle "generates", in virtual milliseconds. */
@@ -20,9 +21,6 @@ export interface OracleRequest {
   aborted: boolean;
   endedAt?: number;
 }
-
-/** Characters per "token"; a newline also ends a token. */
-const CHARS_PER_TOKEN = 4;
 
 /**
  * An in-process completion source in virtual time that knows the true text and answers every request
@@ -57,7 +55,8 @@ export class OracleStreamer implements CompletionStreamer {
       record.endedAt = this.clock.now();
       throw new RequestAbortedError();
     }
-    const tokens = record.onTruth ? tokenize(this.continuation(input), this.maxTokens) : [];
+    // Tokens as the real-VS-Code benchmark's oracle server cuts them.
+    const tokens = record.onTruth ? planAnswer(this.continuation(input), this.maxTokens, []).tokens : [];
     return { model: 'oracle', fim: 'suffix', prompt: input.prefix, deltas: this.deltas(tokens, record, signal) };
   }
 
@@ -86,16 +85,4 @@ export class OracleStreamer implements CompletionStreamer {
       if (record.generatedTokens < tokens.length) record.aborted = true;
     }
   }
-}
-
-function tokenize(text: string, maxTokens: number): string[] {
-  const tokens: string[] = [];
-  let rest = text;
-  while (rest.length > 0 && tokens.length < maxTokens) {
-    const newline = rest.indexOf('\n');
-    const size = newline >= 0 && newline < CHARS_PER_TOKEN ? newline + 1 : CHARS_PER_TOKEN;
-    tokens.push(rest.slice(0, size));
-    rest = rest.slice(size);
-  }
-  return tokens;
 }

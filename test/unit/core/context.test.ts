@@ -30,7 +30,7 @@ describe('extractContext', () => {
     character: number;
     budget: { maxPrefixChars: number; maxSuffixChars: number };
     eol?: string;
-    expected: { prefix: string; suffix: string; prefixTruncated: boolean; suffixTruncated: boolean };
+    expected: { prefix: string; suffix: string };
   }[] = [
     {
       name: 'a small document goes whole, split at the cursor',
@@ -38,7 +38,7 @@ describe('extractContext', () => {
       line: 1,
       character: 4,
       budget: roomy,
-      expected: { prefix: 'a = 1\nb = ', suffix: '2\nc = 3', prefixTruncated: false, suffixTruncated: false },
+      expected: { prefix: 'a = 1\nb = ', suffix: '2\nc = 3' },
     },
     {
       name: 'the prefix starts at a line boundary when whole lines fill most of the budget',
@@ -46,7 +46,7 @@ describe('extractContext', () => {
       line: 3,
       character: 1,
       budget: { maxPrefixChars: 18, maxSuffixChars: 10 },
-      expected: { prefix: 'line three\nx', suffix: '', prefixTruncated: true, suffixTruncated: false },
+      expected: { prefix: 'line three\nx', suffix: '' },
     },
     {
       name: 'the suffix ends at a line boundary when whole lines fill most of the budget',
@@ -54,7 +54,7 @@ describe('extractContext', () => {
       line: 0,
       character: 0,
       budget: { maxPrefixChars: 10, maxSuffixChars: 20 },
-      expected: { prefix: '', suffix: 'x\nline one\nline two', prefixTruncated: false, suffixTruncated: true },
+      expected: { prefix: '', suffix: 'x\nline one\nline two' },
     },
     {
       name: 'a very long line before the cursor is cut mid-line rather than leaving the budget mostly unused',
@@ -62,7 +62,7 @@ describe('extractContext', () => {
       line: 1,
       character: 1,
       budget: { maxPrefixChars: 10, maxSuffixChars: 10 },
-      expected: { prefix: 'aaaaaaaa\nb', suffix: '', prefixTruncated: true, suffixTruncated: false },
+      expected: { prefix: 'aaaaaaaa\nb', suffix: '' },
     },
     {
       name: 'a very long line after the cursor is cut mid-line rather than leaving the budget mostly unused',
@@ -70,7 +70,7 @@ describe('extractContext', () => {
       line: 0,
       character: 0,
       budget: { maxPrefixChars: 10, maxSuffixChars: 10 },
-      expected: { prefix: '', suffix: 'b\naaaaaaaa', prefixTruncated: false, suffixTruncated: true },
+      expected: { prefix: '', suffix: 'b\naaaaaaaa' },
     },
     {
       name: 'a cursor line longer than the budget keeps the characters nearest the cursor',
@@ -78,7 +78,7 @@ describe('extractContext', () => {
       line: 0,
       character: 10,
       budget: { maxPrefixChars: 4, maxSuffixChars: 3 },
-      expected: { prefix: '6789', suffix: 'abc', prefixTruncated: true, suffixTruncated: true },
+      expected: { prefix: '6789', suffix: 'abc' },
     },
     {
       name: 'the given end-of-line sequence joins the lines',
@@ -87,7 +87,7 @@ describe('extractContext', () => {
       character: 1,
       budget: roomy,
       eol: '\r\n',
-      expected: { prefix: 'a\r\nb', suffix: '\r\nc', prefixTruncated: false, suffixTruncated: false },
+      expected: { prefix: 'a\r\nb', suffix: '\r\nc' },
     },
     {
       name: 'a cursor past the end of its line is treated as the end of the line',
@@ -95,7 +95,7 @@ describe('extractContext', () => {
       line: 0,
       character: 99,
       budget: roomy,
-      expected: { prefix: 'ab', suffix: '\ncd', prefixTruncated: false, suffixTruncated: false },
+      expected: { prefix: 'ab', suffix: '\ncd' },
     },
     {
       name: 'a cursor below the last line is treated as being on the last line',
@@ -103,15 +103,15 @@ describe('extractContext', () => {
       line: 7,
       character: 1,
       budget: roomy,
-      expected: { prefix: 'ab\nc', suffix: 'd', prefixTruncated: false, suffixTruncated: false },
+      expected: { prefix: 'ab\nc', suffix: 'd' },
     },
     {
-      name: 'a zero budget gives empty context, truncated where text exists',
+      name: 'a zero budget gives empty context',
       doc: 'ab\ncd',
       line: 0,
       character: 1,
       budget: { maxPrefixChars: 0, maxSuffixChars: 0 },
-      expected: { prefix: '', suffix: '', prefixTruncated: true, suffixTruncated: true },
+      expected: { prefix: '', suffix: '' },
     },
     {
       name: 'a cut never leaves half of a surrogate pair at the far end',
@@ -119,7 +119,7 @@ describe('extractContext', () => {
       line: 0,
       character: 2,
       budget: { maxPrefixChars: 1, maxSuffixChars: 3 },
-      expected: { prefix: '', suffix: '😀', prefixTruncated: true, suffixTruncated: true },
+      expected: { prefix: '', suffix: '😀' },
     },
   ];
 
@@ -135,8 +135,6 @@ describe('extractContext', () => {
     assert.deepEqual(extractContext(empty, { line: 0, character: 0 }, roomy), {
       prefix: '',
       suffix: '',
-      prefixTruncated: false,
-      suffixTruncated: false,
     });
   });
 

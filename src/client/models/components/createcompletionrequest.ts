@@ -34,6 +34,16 @@ export interface CreateCompletionRequest {
   extraFields?: Record<string, unknown>;
 }
 
+/**
+ * How many choices a response to `request` may hold: `n` per prompt, and a batch (strings, or arrays
+ * of token ids) numbers its choices across all its prompts.
+ */
+export function expectedChoiceCount(request: CreateCompletionRequest): number {
+  const prompt = request.prompt;
+  const batch = Array.isArray(prompt) && prompt.length > 0 && typeof prompt[0] !== 'number' ? prompt.length : 1;
+  return (request.n ?? 1) * batch;
+}
+
 /** The JSON object sent on the wire. */
 export type CreateCompletionRequestWire = Record<string, unknown>;
 

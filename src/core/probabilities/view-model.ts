@@ -1,8 +1,8 @@
 // Pure: what the Token Probabilities view shows, built from a recorded completion's plain data. No
 // `vscode` import, so the numbers the view prints are unit-tested as function calls.
-import type { LegacyLogprobs, TokenProbability } from '../../core/logprobs';
+import type { LegacyLogprobs, TokenProbability } from '../logprobs';
 export { completionTokens };
-import { completionTokens, meanProbability, toTokenProbabilities } from '../../core/logprobs';
+import { completionTokens, meanProbability } from '../logprobs';
 
 /** Below this probability a token counts as one the model was unsure of (the view and the decorations agree). */
 export const LOW_PROBABILITY = 0.3;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionLogprobs } from '../../../src/client';
-import { bandOf, buildProbabilityView, formatProbability } from '../../../src/vscode/token-probabilities/view-model';
+import { bandOf, buildProbabilityView, formatProbability } from '../../../src/core/probabilities/view-model';
 
 /** Logprobs as a server sends them for these tokens (probabilities given, logprobs computed). */
 function logprobsOf(tokens: { text: string; p: number | null; top?: Record<string, number> }[]): CompletionLogprobs {

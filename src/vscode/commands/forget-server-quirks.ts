@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import type { FieldSupport } from '../../engine/field-support';
+import type { InlineSession } from '../../engine/inline-session';
+import type { Log } from '../log';
+
+/** Forgets what was learnt about servers (fields they refused), so the next request tries again. */
+export function forgetServerQuirks(deps: { refusals: readonly FieldSupport[]; session: InlineSession; log: Log }): void {
+  for (const refusal of deps.refusals) refusal.forget();
+  deps.session.forgetAnswers();
+  deps.log.info('Forgot what was learnt about servers; the next request tries every field again');
+  void vscode.window.showInformationMessage('Prompt Complete: forgot what was learnt about servers. The next request tries every field again.');
+}

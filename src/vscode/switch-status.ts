@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { Settings } from '../engine/settings';
+import type { InlineSwitch } from './inline-switch';
+import type { StatusBar } from './status-bar';
+
+/**
+ * Keeps the status bar in step with whether inline completion runs for the active editor: snoozed,
+ * off, off for the language, or ready (an error stays until something changes).
+ */
+export class SwitchStatus implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly status: StatusBar,
+    private readonly inlineSwitch: InlineSwitch,
+    private readonly settings: () => Settings,
+  ) {
+    this.subscriptions = [inlineSwitch.onDidChange(() => this.refresh()), vscode.window.onDidChangeActiveTextEditor(() => this.refresh())];
+    this.refresh();
+  }
+
+  /** Shows the switch's state now (after a settings change, for example). */
+  refresh(): void {
+    const { status, inlineSwitch } = this;
+    const settings = this.settings();
+    const editor = vscode.window.activeTextEditor;
+    const until = inlineSwitch.snoozedUntil;
+    if (until) status.set({ kind: 'snoozed', until });
+    else if (!settings.inlineEnabled) status.set({ kind: 'disabled' });
+    else if (editor && settings.disabledLanguages.includes(editor.document.languageId)) status.set({ kind: 'disabledForLanguage', languageId: editor.document.languageId });
+    else if (status.status.kind !== 'error') status.set({ kind: 'idle' });
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
