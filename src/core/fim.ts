@@ -132,7 +132,7 @@ export function describeResolvedFim(resolved: ResolvedFim): { name: string; why:
   switch (resolved.reason) {
     case 'chosen': return { name, why: 'chosen in promptComplete.fimTemplate' };
     case 'detected': return { name, why: 'detected from the model id' };
-    case 'fallback': return { name, why: 'the model id names no known family; choose one in promptComplete.fimTemplate' };
+    case 'fallback': return { name, why: 'no known family in the model id' };
   }
 }
 

@@ -46,7 +46,7 @@ export async function showMenu(deps: MenuDeps): Promise<void> {
     { label: '$(debug-pause) Snooze…', run: run(CommandIds.snooze) },
     current.inlineTrigger === 'manual'
       ? { label: '$(sparkle) Suggest While Typing', description: 'now: only when asked (Alt+\\)', run: () => inlineSwitch.setTrigger('automatic') }
-      : { label: '$(keyboard) Suggest Only When Asked (Alt+\\)', description: 'manual mode', run: () => inlineSwitch.setTrigger('manual') },
+      : { label: '$(keyboard) Suggest Only When Asked (Alt+\\)', description: 'typing sends nothing', run: () => inlineSwitch.setTrigger('manual') },
     {
       label: `$(pulse) Tokens today: ${describeTokens(meter.today)}${current.dailyTokenBudget > 0 ? ` of ${formatTokens(current.dailyTokenBudget)}` : ''}`,
       detail: `This session: ${describeTokens(meter.session)}.${current.dailyTokenBudget > 0 ? '' : ' No daily budget is set.'}`,
@@ -69,7 +69,9 @@ function fimItem(deps: MenuDeps): MenuItem {
   return {
     label: `$(code) Template: ${name}`,
     description: why,
-    detail: sendsSuffix ? 'The server takes the native suffix field; the template is used if it refuses it.' : undefined,
+    detail: template.kind === 'family' && template.reason === 'fallback'
+      ? 'Choose the model\'s family (or a custom template) in promptComplete.fimTemplate.'
+      : sendsSuffix ? 'The server takes the native suffix field; the template is used if it refuses it.' : undefined,
     run: openSetting('promptComplete.fimTemplate'),
   };
 }
