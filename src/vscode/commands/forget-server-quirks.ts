@@ -8,5 +8,5 @@ export function forgetServerQuirks(deps: { refusals: readonly FieldSupport[]; se
   for (const refusal of deps.refusals) refusal.forget();
   deps.session.forgetAnswers();
   deps.log.info('Forgot what was learnt about servers; the next request tries every field again');
-  void vscode.window.showInformationMessage('Prompt Complete: forgot what was learnt about servers. The next request tries every field again.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: forgot what was learnt about servers. The next request tries every field again.'));
 }
