@@ -1,4 +1,5 @@
 import { isFieldUnsupportedError } from './field-refusal';
+import { english, type Translate } from './translate';
 
 /**
  * The one list of model families whose fill-in-the-middle tokens we know. Settings validation, the
@@ -126,13 +127,13 @@ export function resolveFimTemplate(choice: FimTemplateChoice, modelId: string, c
 }
 
 /** The template in use and why, e.g. `{ name: 'Qwen2.5-Coder', why: 'detected from the model id' }`. */
-export function describeResolvedFim(resolved: ResolvedFim): { name: string; why: string } {
-  if (resolved.kind === 'custom') return { name: 'custom template', why: 'promptComplete.fimCustomTemplate' };
+export function describeResolvedFim(resolved: ResolvedFim, t: Translate = english): { name: string; why: string } {
+  if (resolved.kind === 'custom') return { name: t('custom template'), why: 'promptComplete.fimCustomTemplate' };
   const name = FIM_FAMILY_NAMES[resolved.family];
   switch (resolved.reason) {
-    case 'chosen': return { name, why: 'chosen in promptComplete.fimTemplate' };
-    case 'detected': return { name, why: 'detected from the model id' };
-    case 'fallback': return { name, why: 'the model id names no known family; choose one in promptComplete.fimTemplate' };
+    case 'chosen': return { name, why: t('chosen in promptComplete.fimTemplate') };
+    case 'detected': return { name, why: t('detected from the model id') };
+    case 'fallback': return { name, why: t('no known family in the model id') };
   }
 }
 

@@ -1,3 +1,5 @@
+import { english, type Translate } from './translate';
+
 /** What one finished request cost, as far as the answer tells. */
 export interface RequestUsage {
   /** Characters sent as context (the prompt, and the suffix when it went natively). */
@@ -57,13 +59,15 @@ export function formatTokens(tokens: number): string {
 }
 
 /** "≈12.3k (11.9k prompt, 400 completion)": a count with its split, marked when estimated. */
-export function describeTokens(count: TokenCount): string {
-  const total = count.promptTokens + count.completionTokens;
-  return `${count.estimated ? '≈' : ''}${formatTokens(total)} (${formatTokens(count.promptTokens)} prompt, ${formatTokens(count.completionTokens)} completion)`;
+export function describeTokens(count: TokenCount, t: Translate = english): string {
+  const total = formatTokens(count.promptTokens + count.completionTokens);
+  const split = t('{0} ({1} prompt, {2} completion)', total, formatTokens(count.promptTokens), formatTokens(count.completionTokens));
+  return `${count.estimated ? '≈' : ''}${split}`;
 }
 
 /** One line for the status bar tooltip: today's tokens, against the budget when one is set, and this session's. */
-export function usageSummary(today: TokenCount, session: TokenCount, dailyBudget: number): string {
-  const budget = dailyBudget > 0 ? ` of ${formatTokens(dailyBudget)} budget` : '';
-  return `Tokens today: ${describeTokens(today)}${budget}; this session: ${describeTokens(session)}.`;
+export function usageSummary(today: TokenCount, session: TokenCount, dailyBudget: number, t: Translate = english): string {
+  return dailyBudget > 0
+    ? t('Tokens today: {0} of {1} budget; this session: {2}.', describeTokens(today, t), formatTokens(dailyBudget), describeTokens(session, t))
+    : t('Tokens today: {0}; this session: {1}.', describeTokens(today, t), describeTokens(session, t));
 }

@@ -1,4 +1,5 @@
 import { components } from '../client';
+import { english, type Translate } from '../core/translate';
 
 /** Most fields `promptComplete.extraRequestFields` may hold, and the most JSON they may take. */
 const MAX_FIELDS = 32;
@@ -31,22 +32,22 @@ export type ExtraFieldsCheck = { fields: Record<string, unknown> } | { problem: 
  * Checks a user's extra request fields: a JSON object of at most {@link MAX_FIELDS} fields that
  * names no field the extension sets itself and nothing that reads like a credential.
  */
-export function checkExtraFields(value: unknown): ExtraFieldsCheck {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: 'must be an object of field names to JSON values' };
+export function checkExtraFields(value: unknown, t: Translate = english): ExtraFieldsCheck {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: t('must be an object of field names to JSON values') };
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > MAX_FIELDS) return { problem: `must have at most ${MAX_FIELDS} fields` };
+  if (entries.length > MAX_FIELDS) return { problem: t('must have at most {0} fields', MAX_FIELDS) };
   for (const [name] of entries) {
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/.test(name) || name === '__proto__') return { problem: `field ${JSON.stringify(name.slice(0, 64))} is not a usable field name` };
-    if (components.createCompletionWireFields.includes(name)) return { problem: `field "${name}" is set by Prompt Complete itself and cannot be overridden` };
-    if (isCredentialFieldName(name)) return { problem: `field "${name}" looks like a credential (use Set API Key)` };
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/.test(name) || name === '__proto__') return { problem: t('field {0} is not a usable field name', JSON.stringify(name.slice(0, 64))) };
+    if (components.createCompletionWireFields.includes(name)) return { problem: t('field "{0}" is set by Prompt Complete itself and cannot be overridden', name) };
+    if (isCredentialFieldName(name)) return { problem: t('field "{0}" looks like a credential (use Set API Key)', name) };
   }
   let json: string;
   try {
     json = JSON.stringify(value);
   } catch {
-    return { problem: 'must hold only JSON values' };
+    return { problem: t('must hold only JSON values') };
   }
-  if (json.length > MAX_JSON_CHARS) return { problem: `must take at most ${MAX_JSON_CHARS} characters as JSON` };
+  if (json.length > MAX_JSON_CHARS) return { problem: t('must take at most {0} characters as JSON', MAX_JSON_CHARS) };
   // A copy, so a later change to the configuration object cannot reach requests.
   return { fields: JSON.parse(json) as Record<string, unknown> };
 }

@@ -1,7 +1,8 @@
 import { FIM_TEMPLATE_CHOICES, type FimTemplate, type FimTemplateChoice } from '../core/fim';
 import type { UnlikelyScope } from '../core/unlikely-tokens';
-import { checkExtraFields } from './extra-fields';
 import { DEFAULT_EXCLUDES } from '../core/sensitive-paths';
+import { english, type Translate } from '../core/translate';
+import { checkExtraFields } from './extra-fields';
 
 export type FimMode = 'auto' | 'suffix' | 'template';
 export type MultilineMode = 'auto' | 'always' | 'never';
@@ -65,11 +66,14 @@ export interface SettingProblem {
 type Reader = (key: string) => unknown;
 
 /**
- * Settings that decide where code and the key go, and who the user is to the server. Only the user's
- * own settings may set them (package.json gives them the `application` scope); the reader below also
- * ignores any other layer, for an editor that does not enforce scopes. Keys are relative to `promptComplete.`.
+ * Settings that decide where code and the key go, who the user is to the server, what goes with each
+ * request and what the user spends. Only the user's own settings may set them (package.json gives them
+ * the `application` scope); the reader below also ignores any other layer, for an editor that does not
+ * enforce scopes. Keys are relative to `promptComplete.`.
  */
-export const USER_ONLY_SETTINGS: readonly string[] = ['serverUrl', 'allowInsecureKey', 'headers', 'network.caCertificatesFile', 'user', 'extraRequestFields'];
+export const USER_ONLY_SETTINGS: readonly string[] = [
+  'serverUrl', 'allowInsecureKey', 'headers', 'network.caCertificatesFile', 'user', 'extraRequestFields', 'usage.dailyTokenBudget',
+];
 
 /** A setting's values by layer, as VS Code's `inspect()` reports them. */
 export interface SettingLayers {
@@ -147,10 +151,10 @@ export const DEFAULT_SETTINGS: Settings = {
  * Reads every setting through `read` (keys relative to `promptComplete.`), validates it, and falls
  * back to the default for a bad value, describing each problem so the editor can say so once.
  */
-export function readSettings(read: Reader): { settings: Settings; problems: SettingProblem[] } {
+export function readSettings(read: Reader, t: Translate = english): { settings: Settings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
   const d = DEFAULT_SETTINGS;
-  const v = new Validator(read, problems);
+  const v = new Validator(read, problems, t);
   const settings: Settings = {
     serverUrl: v.url('serverUrl', d.serverUrl),
     model: v.string('model', d.model).trim(),
@@ -189,7 +193,7 @@ export function readSettings(read: Reader): { settings: Settings; problems: Sett
     exclude: [...new Set(v.stringArray('exclude', d.exclude, 1000).map((glob) => glob.trim()))],
   };
   if (settings.fimTemplate === 'custom' && !settings.fimCustomTemplate) {
-    problems.push({ key: 'promptComplete.fimTemplate', message: `is "custom" but promptComplete.fimCustomTemplate sets no usable template; using "${d.fimTemplate}"` });
+    problems.push({ key: 'promptComplete.fimTemplate', message: t('is "custom" but promptComplete.fimCustomTemplate sets no usable template; using "{0}"', d.fimTemplate) });
     settings.fimTemplate = d.fimTemplate;
   }
   return { settings, problems };
@@ -202,6 +206,7 @@ class Validator {
   constructor(
     private readonly read: Reader,
     private readonly problems: SettingProblem[],
+    private readonly t: Translate,
   ) {}
 
   private value(key: string): unknown {
@@ -209,27 +214,27 @@ class Validator {
   }
 
   private reject<T>(key: string, why: string, fallback: T): T {
-    this.problems.push({ key: `promptComplete.${key}`, message: `${why}; using ${JSON.stringify(fallback)}` });
+    this.problems.push({ key: `promptComplete.${key}`, message: this.t('{0}; using {1}', why, JSON.stringify(fallback)) });
     return fallback;
   }
 
   string(key: string, fallback: string): string {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
-    return typeof value === 'string' ? value : this.reject(key, 'must be text', fallback);
+    return typeof value === 'string' ? value : this.reject(key, this.t('must be text'), fallback);
   }
 
   boolean(key: string, fallback: boolean): boolean {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
-    return typeof value === 'boolean' ? value : this.reject(key, 'must be true or false', fallback);
+    return typeof value === 'boolean' ? value : this.reject(key, this.t('must be true or false'), fallback);
   }
 
   number(key: string, fallback: number, min: number, max: number): number {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      return this.reject(key, `must be a number from ${min} to ${max}`, fallback);
+      return this.reject(key, this.t('must be a number from {0} to {1}', min, max), fallback);
     }
     return value;
   }
@@ -238,7 +243,7 @@ class Validator {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      return this.reject(key, `must be a whole number from ${min} to ${max}`, fallback);
+      return this.reject(key, this.t('must be a whole number from {0} to {1}', min, max), fallback);
     }
     return value;
   }
@@ -247,7 +252,7 @@ class Validator {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
     if (typeof value !== 'string' || !allowed.includes(value as T)) {
-      return this.reject(key, `must be one of ${allowed.join(', ')}`, fallback);
+      return this.reject(key, this.t('must be one of {0}', allowed.join(', ')), fallback);
     }
     return value as T;
   }
@@ -256,7 +261,7 @@ class Validator {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string') || value.length > maxItems) {
-      return this.reject(key, `must be a list of at most ${maxItems} strings`, fallback);
+      return this.reject(key, this.t('must be a list of at most {0} strings', maxItems), fallback);
     }
     return value.filter((item) => item.length > 0);
   }
@@ -267,13 +272,13 @@ class Validator {
     try {
       parsed = new URL(text);
     } catch {
-      return this.reject(key, `"${text}" is not a URL`, fallback);
+      return this.reject(key, this.t('"{0}" is not a URL', text), fallback);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      return this.reject(key, 'must start with http:// or https://', fallback);
+      return this.reject(key, this.t('must start with http:// or https://'), fallback);
     }
     if (parsed.username || parsed.password) {
-      return this.reject(key, 'must not contain a user name or password (use Set API Key)', fallback);
+      return this.reject(key, this.t('must not contain a user name or password (use Set API Key)'), fallback);
     }
     return text.replace(/\/+$/, '');
   }
@@ -283,20 +288,20 @@ class Validator {
     const value = this.value(key);
     if (value === undefined || value === null) return undefined;
     const fail = (why: string) => {
-      this.problems.push({ key: `promptComplete.${key}`, message: `${why}; using no custom template` });
+      this.problems.push({ key: `promptComplete.${key}`, message: this.t('{0}; using no custom template', why) });
       return undefined;
     };
-    if (typeof value !== 'object' || Array.isArray(value)) return fail('must be an object with "prefix", "suffix" and "middle" markers');
+    if (typeof value !== 'object' || Array.isArray(value)) return fail(this.t('must be an object with "prefix", "suffix" and "middle" markers'));
     const fields = value as Record<string, unknown>;
     if (Object.keys(fields).length === 0) return undefined;
     const unknown = Object.keys(fields).find((name) => !['prefix', 'suffix', 'middle', 'order', 'stop'].includes(name));
-    if (unknown !== undefined) return fail(`has an unknown field "${unknown.slice(0, 40)}" (expected prefix, suffix, middle, order, stop)`);
+    if (unknown !== undefined) return fail(this.t('has an unknown field "{0}" (expected prefix, suffix, middle, order, stop)', unknown.slice(0, 40)));
     const { prefix, suffix, middle = '', order = 'prefix-first', stop = [] } = fields;
-    if (typeof prefix !== 'string' || !prefix || typeof suffix !== 'string' || !suffix) return fail('needs non-empty "prefix" and "suffix" markers');
-    if (typeof middle !== 'string') return fail('"middle" must be text');
-    if (order !== 'prefix-first' && order !== 'suffix-first') return fail('"order" must be "prefix-first" or "suffix-first"');
+    if (typeof prefix !== 'string' || !prefix || typeof suffix !== 'string' || !suffix) return fail(this.t('needs non-empty "prefix" and "suffix" markers'));
+    if (typeof middle !== 'string') return fail(this.t('"middle" must be text'));
+    if (order !== 'prefix-first' && order !== 'suffix-first') return fail(this.t('"order" must be "prefix-first" or "suffix-first"'));
     if (!Array.isArray(stop) || stop.length > 4 || !stop.every((item) => typeof item === 'string' && item.length > 0)) {
-      return fail('"stop" must be a list of at most 4 non-empty strings');
+      return fail(this.t('"stop" must be a list of at most 4 non-empty strings'));
     }
     return { prefix, suffix, middle, order, stop: [...stop] as string[] };
   }
@@ -304,21 +309,21 @@ class Validator {
   extraFields(key: string, fallback: Record<string, unknown>): Record<string, unknown> {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
-    const checked = checkExtraFields(value);
+    const checked = checkExtraFields(value, this.t);
     return 'fields' in checked ? checked.fields : this.reject(key, checked.problem, fallback);
   }
 
   headers(key: string, fallback: Record<string, string>): Record<string, string> {
     const value = this.value(key);
     if (value === undefined || value === null) return fallback;
-    if (typeof value !== 'object' || Array.isArray(value)) return this.reject(key, 'must be an object of header names to values', fallback);
+    if (typeof value !== 'object' || Array.isArray(value)) return this.reject(key, this.t('must be an object of header names to values'), fallback);
     const headers: Record<string, string> = {};
     for (const [name, headerValue] of Object.entries(value as Record<string, unknown>)) {
       if (typeof headerValue !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name) || /[\r\n]/.test(headerValue)) {
-        return this.reject(key, `header "${name}" is not a valid header name and text value`, fallback);
+        return this.reject(key, this.t('header "{0}" is not a valid header name and text value', name), fallback);
       }
       if (RESERVED_HEADERS.has(name.toLowerCase())) {
-        return this.reject(key, `header "${name}" cannot be set here${name.toLowerCase() === 'authorization' ? ' (use Set API Key)' : ''}`, fallback);
+        return this.reject(key, name.toLowerCase() === 'authorization' ? this.t('header "{0}" cannot be set here (use Set API Key)', name) : this.t('header "{0}" cannot be set here', name), fallback);
       }
       headers[name] = headerValue;
     }

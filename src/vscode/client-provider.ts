@@ -30,7 +30,7 @@ export class ClientProvider implements vscode.Disposable {
     this.proxySettings = readProxySettings();
     this.certificates = new CaCertificates((message) => {
       this.log.warn(message);
-      void vscode.window.showWarningMessage(`Prompt Complete: ${inertText(message)}.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: {0}.', inertText(message)));
     });
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('http')) this.proxySettings = readProxySettings();

@@ -5,6 +5,10 @@ import { CommandIds } from './command-ids';
 import type { Log } from './log';
 import type { StatusBar } from './status-bar';
 
+/** The buttons of failure messages, in the user's language. */
+const SET_KEY = () => vscode.l10n.t('Set API Key');
+const SHOW_LOG = () => vscode.l10n.t('Show Log');
+
 /** Where messages go: VS Code's notifications (`vscode.window`), or a recorder in tests. */
 export interface Notifier {
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
@@ -47,23 +51,23 @@ export class FailureReporter {
     if (failure.kind === 'aborted') return;
     this.log.warn(`${what} failed: ${failure.reason}`);
     this.status.set({ kind: 'error', reason: failure.reason });
-    const actions = failure.kind === 'auth' ? ['Set API Key', 'Show Log'] : ['Show Log'];
-    void this.notifier.showErrorMessage(`Prompt Complete: ${what} failed: ${inertText(failure.reason)}.`, ...actions).then((choice) => this.act(choice));
+    const actions = failure.kind === 'auth' ? [SET_KEY(), SHOW_LOG()] : [SHOW_LOG()];
+    void this.notifier.showErrorMessage(vscode.l10n.t('Prompt Complete: {0} failed: {1}.', what, inertText(failure.reason)), ...actions).then((choice) => this.act(choice));
   }
 
   private describe(error: unknown, serverUrl: string): Failure {
-    const failure = describeError(error, serverUrl);
+    const failure = describeError(error, serverUrl, vscode.l10n.t);
     return { ...failure, reason: this.log.redact(failure.reason) };
   }
 
   private offerKey(failure: Failure): void {
     if (this.keyPromptShown) return;
     this.keyPromptShown = true;
-    void this.notifier.showWarningMessage(`Prompt Complete: ${inertText(failure.reason)}.`, 'Set API Key', 'Show Log').then((choice) => this.act(choice));
+    void this.notifier.showWarningMessage(vscode.l10n.t('Prompt Complete: {0}.', inertText(failure.reason)), SET_KEY(), SHOW_LOG()).then((choice) => this.act(choice));
   }
 
   private act(choice: string | undefined): void {
-    if (choice === 'Set API Key') void vscode.commands.executeCommand(CommandIds.setApiKey);
-    if (choice === 'Show Log') this.log.show();
+    if (choice === SET_KEY()) void vscode.commands.executeCommand(CommandIds.setApiKey);
+    if (choice === SHOW_LOG()) this.log.show();
   }
 }

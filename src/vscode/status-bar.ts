@@ -54,42 +54,44 @@ export class StatusBar implements vscode.Disposable {
   private render(): void {
     const status = this.current;
     this.item.backgroundColor = undefined;
+    const t = vscode.l10n.t;
+    const name = t('Complete');
     switch (status.kind) {
       case 'idle':
         this.item.text = status.confidence !== undefined ? `$(sparkle) ${Math.round(status.confidence * 100)}%`
-          : this.pause === 'budget' ? '$(debug-pause) Complete'
-          : this.pause === 'manual' ? '$(sparkle) Manual'
-          : '$(sparkle) Complete';
-        this.item.tooltip = `Prompt Complete: ready${status.detail ? ` (${status.detail})` : ''}.`
-          + (status.confidence === undefined ? '' : ` The suggestion shown has a mean token probability of ${(status.confidence * 100).toFixed(1)}%.`)
-          + (this.pause === 'manual' ? ' Manual mode: press Alt+\\ to ask for a suggestion.' : '')
-          + (this.pause === 'budget' ? ' Automatic suggestions are paused: today\'s token budget is spent (Alt+\\ still asks).' : '')
-          + ' Click for options.';
+          : this.pause === 'budget' ? `$(debug-pause) ${name}`
+          : this.pause === 'manual' ? `$(sparkle) ${t('Manual')}`
+          : `$(sparkle) ${name}`;
+        this.item.tooltip = (status.detail ? t('Prompt Complete: ready ({0}).', status.detail) : t('Prompt Complete: ready.'))
+          + (status.confidence === undefined ? '' : ` ${t('The suggestion shown has a mean token probability of {0}%.', (status.confidence * 100).toFixed(1))}`)
+          + (this.pause === 'manual' ? ` ${t('Manual mode: press Alt+\\ to ask for a suggestion.')}` : '')
+          + (this.pause === 'budget' ? ` ${t('Automatic suggestions are paused: today\'s token budget is spent (Alt+\\ still asks).')}` : '')
+          + ` ${t('Click for options.')}`;
         break;
       case 'working':
-        this.item.text = '$(loading~spin) Complete';
-        this.item.tooltip = 'Prompt Complete: asking the server…';
+        this.item.text = `$(loading~spin) ${name}`;
+        this.item.tooltip = t('Prompt Complete: asking the server…');
         break;
       case 'error':
-        this.item.text = '$(warning) Complete';
-        this.item.tooltip = `Prompt Complete: ${status.reason}. It tries again at the next keystroke. Click for options.`;
+        this.item.text = `$(warning) ${name}`;
+        this.item.tooltip = t('Prompt Complete: {0}. It tries again at the next keystroke. Click for options.', status.reason);
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
         break;
       case 'snoozed':
-        this.item.text = '$(debug-pause) Complete';
-        this.item.tooltip = `Prompt Complete: snoozed until ${status.until.toLocaleTimeString()}. Click to resume or change.`;
+        this.item.text = `$(debug-pause) ${name}`;
+        this.item.tooltip = t('Prompt Complete: snoozed until {0}. Click to resume or change.', status.until.toLocaleTimeString());
         break;
       case 'disabled':
-        this.item.text = '$(circle-slash) Complete';
-        this.item.tooltip = 'Prompt Complete: inline completion is off. Click to turn it on.';
+        this.item.text = `$(circle-slash) ${name}`;
+        this.item.tooltip = t('Prompt Complete: inline completion is off. Click to turn it on.');
         break;
       case 'excluded':
         this.item.text = '$(lock) Complete';
         this.item.tooltip = `Prompt Complete: off for this file, which matches ${status.glob} (promptComplete.exclude): nothing of it is sent.`;
         break;
       case 'disabledForLanguage':
-        this.item.text = '$(circle-slash) Complete';
-        this.item.tooltip = `Prompt Complete: off for ${status.languageId} (promptComplete.inline.disabledLanguages).`;
+        this.item.text = `$(circle-slash) ${name}`;
+        this.item.tooltip = t('Prompt Complete: off for {0} (promptComplete.inline.disabledLanguages).', status.languageId);
         break;
     }
     if (this.usageLine) this.item.tooltip = `${this.item.tooltip}\n${this.usageLine}`;

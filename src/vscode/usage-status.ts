@@ -33,7 +33,7 @@ export class UsageStatus implements vscode.Disposable {
   update(): void {
     const { meter, session, settings, status } = this.deps;
     const budget = settings().dailyTokenBudget;
-    status.setUsage(usageSummary(meter.today, meter.session, budget));
+    status.setUsage(usageSummary(meter.today, meter.session, budget, vscode.l10n.t));
     const pause = session.automaticPause();
     status.setPause(pause);
     if (pause === 'budget') this.noticeOnce(budget);
@@ -41,9 +41,9 @@ export class UsageStatus implements vscode.Disposable {
 
   private noticeOnce(budget: number): void {
     if (!this.deps.meter.claimDailyNotice()) return;
-    const message = `Prompt Complete: today's token budget (${formatTokens(budget)}) is spent. Automatic suggestions pause until tomorrow; Alt+\\ still asks.`;
+    const message = vscode.l10n.t('Prompt Complete: today\'s token budget ({0}) is spent. Automatic suggestions pause until tomorrow; Alt+\\ still asks.', formatTokens(budget));
     this.deps.log.info(message);
-    void vscode.window.showInformationMessage(message, 'Change Budget').then((choice) => {
+    void vscode.window.showInformationMessage(message, vscode.l10n.t('Change Budget')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'promptComplete.usage.dailyTokenBudget');
     });
   }

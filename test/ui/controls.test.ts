@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand } from './support/commands';
+import { closeQuickInput, fillInputBox, pickQuickPickItem, quickPickLabels, runCommand } from './support/commands';
 import { openFile, pressKeys, readEditorText, typeInEditor, waitForEditorText, waitForGhostText, waitForNoGhostText } from './support/editor';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
@@ -233,3 +233,46 @@ describe('Token usage in the status bar and its menu', () => {
     assert.match(await readEditorText(page), /ship/);
   });
 });
+
+describe('Extra request fields that would carry the API key', () => {
+  const KEY = 'sk-ui-extra-7d3e9b21';
+  let server: FakeCompletionServer;
+  before(async () => {
+    server = await startFakeServer({ defaultAnswer: answers.text('never;') });
+  });
+  after(async () => {
+    await server?.close();
+  });
+  const workbench = useWorkbench(() => ({
+    settings: {
+      'promptComplete.serverUrl': server.baseUrl,
+      'promptComplete.model': 'fake-model',
+      'promptComplete.inline.debounceMs': 0,
+      // A user's mistake: the key pasted into a field some gateway reads.
+      'promptComplete.extraRequestFields': { cache_prompt: true, metadata: { token: KEY } },
+    },
+    files: { 'a.js': 'const x = \n' },
+  }));
+
+  it('are refused at request time: nothing is sent, and the status bar names the setting without the key', async () => {
+    const { page } = workbench();
+    await runCommand(page, 'Prompt Complete: Set API Key');
+    await fillInputBox(page, KEY);
+    await openFile(page, 'a.js');
+    await pressKeys(page, 'Control+Home', 'End');
+    await typeInEditor(page, 'y');
+    await pressKeys(page, 'Alt+Backslash');
+    const item = page.locator(`.statusbar-item[id^="${EXTENSION_ID}."]`).first();
+    const deadline = Date.now() + 10_000;
+    let label = '';
+    while (!/extraRequestFields must not contain the API key/.test(label)) {
+      assert.ok(Date.now() < deadline, `the status bar reads ${JSON.stringify(label)}`);
+      await page.waitForTimeout(50);
+      label = (await item.getAttribute('aria-label')) ?? '';
+    }
+    await screenshot(page, 'ui-extra-fields-key-refused');
+    assert.doesNotMatch(label, new RegExp(KEY));
+    assert.deepEqual(completionsOf(server), [], 'no completion request left the editor');
+  });
+});
+

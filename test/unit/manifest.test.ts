@@ -7,6 +7,10 @@ import { CommandIds } from '../../src/vscode/command-ids';
 import { repoRoot } from '../support/paths';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+/** The English strings the manifest's `%key%` references name (a translation is a `package.nls.<locale>.json`). */
+const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+/** A manifest string as VS Code shows it in English. */
+const shown = (value: string) => value.replace(/^%(.+)%$/, (reference, key: string) => nls[key] ?? reference);
 const declaredSettings = Object.keys(manifest.contributes.configuration.properties as Record<string, unknown>);
 const declaredCommands = (manifest.contributes.commands as { command: string }[]).map((c) => c.command);
 
@@ -24,6 +28,19 @@ describe('package.json manifest', () => {
     });
     assert.deepEqual(read.filter((key) => !declaredSettings.includes(key)), []);
     assert.deepEqual(declaredSettings.filter((key) => !read.includes(key) && !READ_ELSEWHERE.includes(key)), [], 'declared but never read');
+  });
+
+  it('offers exactly the fill-in-the-middle choices the code knows (auto, every family, custom), each described, and the settings accept each', () => {
+    const schema = manifest.contributes.configuration.properties['promptComplete.fimTemplate'] as { enum: string[]; enumDescriptions: string[] };
+    assert.deepEqual(schema.enum, [...FIM_TEMPLATE_CHOICES]);
+    assert.equal(schema.enumDescriptions.length, FIM_TEMPLATE_CHOICES.length);
+    for (const family of FIM_FAMILIES) assert.ok(schema.enum.includes(family), family);
+    const custom = { prefix: '<P>', suffix: '<S>' };
+    for (const choice of FIM_TEMPLATE_CHOICES) {
+      const { settings, problems } = readSettings((key) => (key === 'fimTemplate' ? choice : key === 'fimCustomTemplate' ? custom : undefined));
+      assert.deepEqual(problems, []);
+      assert.equal(settings.fimTemplate, choice);
+    }
   });
 
   it('documents every setting with a description, a type and a default', () => {
@@ -55,16 +72,31 @@ describe('package.json manifest', () => {
     const registered = Object.values(CommandIds).filter((id) => !HIDDEN_COMMANDS.includes(id));
     assert.deepEqual([...declaredCommands].sort(), [...registered].sort());
     for (const command of manifest.contributes.commands as { title: string; category: string }[]) {
-      assert.equal(command.category, 'Prompt Complete');
-      assert.ok(command.title);
+      assert.equal(shown(command.category), 'Prompt Complete');
+      assert.ok(shown(command.title));
     }
   });
 
-  it('offers exactly the fill-in-the-middle choices the code knows, each with a description', () => {
-    const schema = manifest.contributes.configuration.properties['promptComplete.fimTemplate'];
-    assert.deepEqual(schema.enum, [...FIM_TEMPLATE_CHOICES]);
-    assert.equal(schema.enumDescriptions.length, schema.enum.length);
-    for (const family of FIM_FAMILIES) assert.ok(schema.enum.includes(family), family);
+  it('takes every text people read from package.nls.json, and every string there is used', () => {
+    const references = new Set<string>();
+    const visit = (value: unknown, where: string): void => {
+      if (typeof value === 'string') {
+        const reference = /^%(.+)%$/.exec(value);
+        if (reference) references.add(reference[1]!);
+      } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${where}[${i}]`));
+      else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, `${where}.${key}`);
+    };
+    visit(manifest, 'package.json');
+    assert.deepEqual([...references].filter((key) => !(key in nls)), [], 'referenced but missing from package.nls.json');
+    assert.deepEqual(Object.keys(nls).filter((key) => !references.has(key)), [], 'in package.nls.json but never referenced');
+    const properties = manifest.contributes.configuration.properties as Record<string, { markdownDescription?: string; enumDescriptions?: string[] }>;
+    for (const [key, schema] of Object.entries(properties)) {
+      assert.match(schema.markdownDescription ?? '', /^%.+%$/, `${key}'s description is not in package.nls.json`);
+      for (const description of schema.enumDescriptions ?? []) assert.match(description, /^%.+%$/, `${key}'s choices are not in package.nls.json`);
+    }
+    for (const command of manifest.contributes.commands as { title: string }[]) assert.match(command.title, /^%.+%$/);
+    assert.match(manifest.displayName, /^%.+%$/);
+    assert.match(manifest.description, /^%.+%$/);
   });
 
   it('binds Alt+\\ to ask for a suggestion in a writable editor (VS Code has no key for it by default)', () => {

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { HttpMeta } from '../models/operations/httpmeta';
-import { RequestValidationError } from '../models/errors/requestvalidationerror';
+import { ApiKeyInRequestError } from '../models/errors/requestvalidationerror';
 import { ResponseValidationError } from '../models/errors/responsevalidationerror';
 import { isObject, ShapeMismatch } from '../models/components/shape';
 import type { SDKError } from '../models/errors/sdkerror';
@@ -84,7 +84,7 @@ function retriesWithin(config: RetryConfig, deadline: CallDeadline): RetryConfig
 async function keyForRequest(context: ClientContext, spec: RequestSpec): Promise<string | undefined> {
   const apiKey = await context.apiKey();
   if (apiKey && spec.keyFree && containsKey(spec.keyFree.text, apiKey)) {
-    throw new RequestValidationError(spec.keyFree.field, 'must not contain the API key');
+    throw new ApiKeyInRequestError(spec.keyFree.field);
   }
   return apiKey;
 }

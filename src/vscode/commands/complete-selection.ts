@@ -51,7 +51,7 @@ export interface CompletedInsertion {
 export async function completeSelection(deps: CompleteSelectionDeps): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Prompt Complete: open a file and select the text to complete.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: open a file and select the text to complete.'));
     return;
   }
   const settings = deps.settings();
@@ -94,7 +94,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
       const started = Date.now();
       let received = 0;
       deps.status.set({ kind: 'working' });
-      progress.report({ message: 'waiting for the server…' });
+      progress.report({ message: vscode.l10n.t('waiting for the server…') });
       try {
         const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true, purpose: 'Complete Selection' });
         const logprobs = new LogprobsAccumulator();
@@ -109,7 +109,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
           writer.append(delta.text);
           logprobs.add(delta.logprobs);
           received += delta.text.length;
-          progress.report({ message: `completing: ${received} characters so far` });
+          progress.report({ message: vscode.l10n.t('completing: {0} characters so far', received) });
           if (loop.push(delta.text)) break;
         }
         await writer.finished();
@@ -121,7 +121,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
         writer.placeCursorAfter();
         deps.log.info(`Complete Selection: ${streaming.model} (${streaming.fim}) ${input.prefix.length}+${input.suffix.length} chars -> ${writer.text.length} chars in ${Date.now() - started} ms`);
         deps.status.set({ kind: 'idle', detail: `last answer in ${Date.now() - started} ms` });
-        if (!writer.text) void vscode.window.showInformationMessage('Prompt Complete: the model returned no text.');
+        if (!writer.text) void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: the model returned no text.'));
         else reportInserted(deps, editor, insertAt, { text: writer.text, prompt: streaming.prompt, suffix: streaming.fim === 'suffix' ? input.suffix : undefined, model: streaming.model, logprobs: logprobs.result });
       } catch (error) {
         if (token.isCancellationRequested) {
@@ -133,13 +133,13 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
           return;
         }
         if (error instanceof DocumentChangedError) {
-          void vscode.window.showWarningMessage(`Prompt Complete: ${error.message}.`);
+          void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: the document changed while the completion was arriving; the text inserted so far was kept.'));
           deps.status.set({ kind: 'idle' });
           return;
         }
         // A failed or cut stream must not leave half an answer behind.
         await writer.rollback();
-        deps.failures.commandFailed('Complete Selection', error, serverUrl);
+        deps.failures.commandFailed(vscode.l10n.t('Complete Selection'), error, serverUrl);
       } finally {
         cancellation.dispose();
       }
@@ -150,7 +150,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
 async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEditor, input: CompletionInput, insertAt: vscode.Position): Promise<void> {
   const settings = deps.settings();
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Prompt Complete: asking for ${settings.n} candidates…`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prompt Complete: asking for {0} candidates…', settings.n), cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       const cancellation = token.onCancellationRequested(() => abort.abort());
@@ -160,7 +160,7 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
         deps.status.set({ kind: 'idle' });
         return result;
       } catch (error) {
-        if (!token.isCancellationRequested) deps.failures.commandFailed('Complete Selection', error, settings.serverUrl);
+        if (!token.isCancellationRequested) deps.failures.commandFailed(vscode.l10n.t('Complete Selection'), error, settings.serverUrl);
         else deps.status.set({ kind: 'idle' });
         return undefined;
       } finally {
@@ -171,7 +171,7 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
   if (!outcome) return;
   const candidates = [...new Set(outcome.candidates.map((c) => c.text).filter((text) => text.length > 0))];
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('Prompt Complete: the model returned no text.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: the model returned no text.'));
     return;
   }
   const picked = await vscode.window.showQuickPick(
@@ -181,7 +181,7 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
       const more = text.trim() !== firstLine(text);
       return { label, detail: more ? oneLineExcerpt(text) : undefined, text };
     }),
-    { title: 'Prompt Complete: choose a completion', matchOnDetail: true },
+    { title: vscode.l10n.t('Prompt Complete: choose a completion'), matchOnDetail: true },
   );
   if (!picked) return;
   const applied = await editor.edit((builder) => builder.insert(insertAt, picked.text));

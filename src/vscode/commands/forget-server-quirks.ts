@@ -11,5 +11,5 @@ export function forgetServerQuirks(deps: { fields: readonly FieldSupport[]; sess
   for (const field of deps.fields) field.forget();
   deps.session.forgetAnswers();
   deps.log.info('Forgot what was learnt about servers; the next request tries every field again');
-  void vscode.window.showInformationMessage('Prompt Complete: forgot what was learnt about servers. The next request tries every field again.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: forgot what was learnt about servers. The next request tries every field again.'));
 }

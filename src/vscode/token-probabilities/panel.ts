@@ -111,7 +111,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
     const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      'Token Probabilities',
+      vscode.l10n.t('Token Probabilities'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [media] },
     );
@@ -192,14 +192,14 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
     if (!branch || branch.view.status !== 'ready') return;
     const plan = this.insertPlan(branch);
     if (!plan) {
-      void vscode.window.showWarningMessage('Prompt Complete: the completion is no longer where it was inserted, so the branch was not inserted.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: the completion is no longer where it was inserted, so the branch was not inserted.'));
       branch.view = { ...branch.view, insertLabel: '' };
       this.post();
       return;
     }
     const applied = await plan.apply();
     if (!applied) {
-      void vscode.window.showWarningMessage('Prompt Complete: the editor refused the edit; the branch was not inserted.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: the editor refused the edit; the branch was not inserted.'));
       return;
     }
     // The recorded completion is no longer in the document as recorded: a second Insert has nowhere to go.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Gpt, RequestValidationError } from '../../../src/client';
+import { ApiKeyInRequestError, Gpt, RequestValidationError } from '../../../src/client';
 import { collect, noRetries, rejectionOf, sendJson, startClientFixture, wireCompletion, type ClientFixture } from './fixtures';
 
 const KEY = 'sk-test-key-123456';
@@ -39,7 +39,7 @@ describe('client: extra request fields', () => {
 
   it('refuses a request whose extra fields carry the API key, naming the field and never the key', async () => {
     const error = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x', extraFields: { note: `prefix ${KEY} suffix` } }));
-    assert.ok(error instanceof RequestValidationError);
+    assert.ok(error instanceof ApiKeyInRequestError);
     assert.equal(error.field, 'extraFields');
     assert.doesNotMatch(error.message, new RegExp(KEY));
     assert.equal(fixture.server.requests.length, 0, 'nothing was sent');

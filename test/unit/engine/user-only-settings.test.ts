@@ -41,8 +41,8 @@ describe('settings a workspace cannot change', () => {
     assert.equal(settings.temperature, 0.9);
   });
 
-  it('covers every setting that decides where code and the key go', () => {
-    assert.deepEqual([...USER_ONLY_SETTINGS].sort(), ['allowInsecureKey', 'extraRequestFields', 'headers', 'network.caCertificatesFile', 'serverUrl', 'user']);
+  it('covers every setting that decides where code and the key go, what goes with each request and what the user spends', () => {
+    assert.deepEqual([...USER_ONLY_SETTINGS].sort(), ['allowInsecureKey', 'extraRequestFields', 'headers', 'network.caCertificatesFile', 'serverUrl', 'usage.dailyTokenBudget', 'user']);
   });
 });
 
