@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       results.push(await runMochaLayer({
         layer: 'unit',
         args: ['--config', path.join(repoRoot, 'test', 'unit', '.mocharc.json'), ...(grep ? ['--grep', grep] : [])],
-        timeoutMs: 5 * MINUTE,
+        timeoutMs: 8 * MINUTE,
         stop,
       }));
     }
