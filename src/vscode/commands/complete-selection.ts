@@ -58,11 +58,11 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
   const excludedBy = deps.sensitive.matchFor(editor.document);
   if (excludedBy) {
     // The glob may come from a workspace's settings: shown as inert text.
-    void vscode.window.showInformationMessage(`Prompt Complete: nothing of this file is sent: it matches ${inertText(excludedBy)} (promptComplete.exclude).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: nothing of this file is sent: it matches {0} (promptComplete.exclude).', inertText(excludedBy)));
     return;
   }
   if (settings.disabledLanguages.includes(editor.document.languageId)) {
-    void vscode.window.showInformationMessage(`Prompt Complete is off for ${inertText(editor.document.languageId)} files (promptComplete.inline.disabledLanguages).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete is off for {0} files (promptComplete.inline.disabledLanguages).', inertText(editor.document.languageId)));
     return;
   }
   const input = selectionInput(editor, settings, deps.context);
