@@ -3,17 +3,30 @@ import type { Page } from 'playwright-core';
 const EDITOR = '.editor-instance .monaco-editor';
 const QUICK_INPUT = '.quick-input-widget';
 
-/** Opens a workspace file with Quick Open (Ctrl+P), as a person would, and waits for its editor tab. */
-export async function openFile(page: Page, relativePath: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator(`${QUICK_INPUT} input`);
-  await input.waitFor();
-  await input.fill(relativePath);
+/**
+ * Opens a workspace file with Quick Open (Ctrl+P), as a person would, and waits for its editor tab.
+ * An editor that opens at startup (a README, a walkthrough) takes the focus and closes Quick Open;
+ * then Quick Open is asked again, until the deadline.
+ */
+export async function openFile(page: Page, relativePath: string, timeoutMs = 30_000): Promise<void> {
   const fileName = relativePath.split('/').pop()!;
-  await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: fileName })
-    .filter({ visible: true }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Control+P');
+      const input = page.locator(`${QUICK_INPUT} input`).filter({ visible: true });
+      await input.waitFor({ timeout: 5000 });
+      await input.fill(relativePath, { timeout: 5000 });
+      await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: fileName })
+        .filter({ visible: true }).first().waitFor({ timeout: 5000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 5000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`could not open ${relativePath} with Quick Open in ${attempt} attempts: ${(error as Error).message}`);
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator(`${EDITOR} .view-lines`).first().waitFor();
   await waitForIdle(page);
 }
