@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { fillInputBox, runCommand } from './support/commands';
+import { runCommand, setApiKeyFromPalette } from './support/commands';
 import { openFile, pressKeys, typeInEditor, waitForGhostText } from './support/editor';
 import { EXTENSION_ID, extensionLog, screenshot, useWorkbench } from './support/workbench';
 
@@ -58,6 +58,7 @@ describe('The API key', () => {
     await screenshot(page, 'ui-set-api-key');
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.locator('.notification-toast', { hasText: 'API key saved' }).waitFor();
     await openFile(page, 'a.js');
     await pressKeys(page, 'Control+Home', 'End');
     const before = server.requests.length;
@@ -111,8 +112,7 @@ describe('An API key and a server on another machine over plain http', () => {
 
   it('keeps the key: no request is sent, and the status bar says why', async () => {
     const { page } = workbench();
-    await runCommand(page, 'Prompt Complete: Set API Key');
-    await fillInputBox(page, KEY);
+    await setApiKeyFromPalette(page, KEY);
     await openFile(page, 'c.js');
     await pressKeys(page, 'Control+Home', 'End');
     await typeInEditor(page, 'q');

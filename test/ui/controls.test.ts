@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { closeQuickInput, fillInputBox, pickQuickPickItem, quickPickLabels, runCommand } from './support/commands';
+import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand, setApiKeyFromPalette } from './support/commands';
 import { openFile, pressKeys, readEditorText, typeInEditor, waitForEditorText, waitForGhostText, waitForNoGhostText } from './support/editor';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
@@ -256,8 +256,7 @@ describe('Extra request fields that would carry the API key', () => {
 
   it('are refused at request time: nothing is sent, and the status bar names the setting without the key', async () => {
     const { page } = workbench();
-    await runCommand(page, 'Prompt Complete: Set API Key');
-    await fillInputBox(page, KEY);
+    await setApiKeyFromPalette(page, KEY);
     await openFile(page, 'a.js');
     await pressKeys(page, 'Control+Home', 'End');
     await typeInEditor(page, 'y');

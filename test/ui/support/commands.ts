@@ -50,3 +50,13 @@ export async function closeQuickInput(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
 }
+
+/**
+ * Sets the API key as a person would (Set API Key, the password box, Enter) and waits for the notice
+ * that it is stored: keys typed before then may still find the old key.
+ */
+export async function setApiKeyFromPalette(page: Page, key: string): Promise<void> {
+  await runCommand(page, 'Prompt Complete: Set API Key');
+  await fillInputBox(page, key);
+  await page.locator('.notification-toast', { hasText: 'API key saved' }).waitFor();
+}
