@@ -175,7 +175,8 @@ export class InlineSession {
           const early = continued(typedAhead(request, processedLines(request), query.prefix), query);
           if (early.length > 0) return { suggestions: early, rest: finished.then(() => undefined, () => undefined) };
         }
-        if ((await unlessAborted(Promise.race([request.more(), finished]), query.signal)) === undefined && query.signal.aborted) return undefined;
+        await unlessAborted(Promise.race([request.more(), finished]), query.signal);
+        if (query.signal.aborted) return undefined;
       }
       const judged = await unlessAborted(running.judged, query.signal);
       if (!judged) return undefined;
