@@ -236,9 +236,19 @@ export function computeFigures(record: RunRecord): RunFigures {
   };
 }
 
-/** A gap of PAUSE_MIN_MS or more after a typed character or an accept, with more of the span still to type. */
+/**
+ * A gap of PAUSE_MIN_MS or more after a typed character or an accept, where a suggestion could help:
+ * the document before the cursor is the true file (not indentation of the editor's own that the typist
+ * is about to take back) and some of the span is not yet in the document (not only closers the editor
+ * already put after the cursor).
+ */
 export function isPause(action: ActionEvent, span: SpanRecord): boolean {
-  return action.gapMs >= PAUSE_MIN_MS && (action.kind === 'char' || action.kind === 'accept') && action.posAfter < span.span.to;
+  if (action.gapMs < PAUSE_MIN_MS || (action.kind !== 'char' && action.kind !== 'accept') || action.posAfter >= span.span.to) return false;
+  const doc = span.docs.find((state) => state.seq === action.seqAfter);
+  if (!doc) return true;
+  const text = docText(doc, span.truth, span.target.after);
+  if (doc.offset !== action.posAfter || text.slice(0, doc.offset) !== span.truth.slice(0, doc.offset)) return false;
+  return !text.slice(doc.offset).startsWith(span.truth.slice(doc.offset, span.span.to));
 }
 
 /**
