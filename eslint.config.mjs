@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'server/dist/**', 'node_modules/**', 'server/node_modules/**', '.tools/**', 'test-results/**', 'media/**', '**/*.js', '**/*.mjs', 'server/corpus/**', 'samples/**'] },
+  { ignores: ['out/**', 'dist/**', 'server/dist/**', 'node_modules/**', 'server/node_modules/**', '.tools/**', 'test-results/**', 'media/**', '**/*.js', '**/*.mjs', 'server/corpus/**', 'samples/**', 'bench/context/project/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       results.push(await runMochaLayer({
         layer: 'unit',
         args: ['--config', path.join(repoRoot, 'test', 'unit', '.mocharc.json'), ...(grep ? ['--grep', grep] : [])],
-        timeoutMs: 5 * MINUTE,
+        timeoutMs: 8 * MINUTE,
         stop,
       }));
     }
@@ -57,11 +57,11 @@ async function main(): Promise<number> {
     }
     if (layers.includes('vscode') && !stop.aborted) {
       banner('vscode (extension host)');
-      results.push(await runExtensionHostLayer({ localServerUrl: localServer?.baseUrl, localServerError, grep, timeoutMs: 5 * MINUTE, stop }));
+      results.push(await runExtensionHostLayer({ localServerUrl: localServer?.baseUrl, localServerError, grep, timeoutMs: 10 * MINUTE, stop }));
     }
     if (layers.includes('ui') && !stop.aborted) {
       banner('ui (Playwright)');
-      results.push(await runUiLayer({ localServerUrl: localServer?.baseUrl, grep, timeoutMs: 8 * MINUTE, stop }));
+      results.push(await runUiLayer({ localServerUrl: localServer?.baseUrl, grep, timeoutMs: 12 * MINUTE, stop }));
     }
   } finally {
     await localServer?.stop();

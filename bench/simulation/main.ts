@@ -92,6 +92,8 @@ function merge(results: SimulationResult[]): SimulationResult {
     typedChars: a.typedChars + b.typedChars,
     accepts: a.accepts + b.accepts,
     wrongGhosts: a.wrongGhosts + b.wrongGhosts,
+    shownChars: a.shownChars + b.shownChars,
+    wrongChars: a.wrongChars + b.wrongChars,
     offTruthRequests: a.offTruthRequests + b.offTruthRequests,
     requests: [...a.requests, ...b.requests],
     generatedTokens: a.generatedTokens + b.generatedTokens,

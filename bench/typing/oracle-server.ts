@@ -106,6 +106,7 @@ export function trueContinuation(files: readonly string[], prompt: string, suffi
       const found = file.indexOf(tail);
       if (found >= 0 && tail.length >= 8) at = found + tail.length;
     }
+    if (at < 0) at = startOfFileEnding(prompt, file);
     if (at < 0) continue;
     return file.slice(at, suffixStart(file, at, suffix));
   }
@@ -127,6 +128,18 @@ function suffixStart(file: string, at: number, suffix: string): number {
     if (found >= 0) return found;
   }
   return file.length;
+}
+
+/**
+ * The length of the longest start of `file` (at least 8 characters, shorter than the tail searched
+ * above) that `prompt` ends with, or -1: a prompt whose head is something else, such as context from
+ * other files, and whose end is the start of the file being typed.
+ */
+function startOfFileEnding(prompt: string, file: string): number {
+  for (let length = Math.min(prompt.length, file.length, PROMPT_TAIL_CHARS); length >= 8; length--) {
+    if (prompt.endsWith(file.slice(0, length))) return length;
+  }
+  return -1;
 }
 
 /** Cuts `text` into tokens (at most CHARS_PER_TOKEN characters, a newline ends one), up to the limit or a stop. */

@@ -17,6 +17,9 @@ const FIRST_RUN_SETTINGS: Record<string, unknown> = {
   'promptComplete.logprobs': 3,
   // The built-in model is a bigram table: short completions read better than its long rambles.
   'promptComplete.maxTokens': 24,
+  // A bigram table is unsure of nearly every token (most under 50%): trimming suggestions to the part
+  // the model is sure of would show almost nothing. A real model keeps the default.
+  'promptComplete.inline.trimBelowProbability': 0,
 };
 
 /** A VS Code profile kept between runs of the start command, under .tools/start-profile/<name>/. */

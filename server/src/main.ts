@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     modelId,
     model,
     apiKey: options.apiKey,
+    listenHost: options.host,
     log: (message) => process.stderr.write(`${message}\n`),
   });
   await new Promise<void>((resolve, reject) => {

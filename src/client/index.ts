@@ -14,6 +14,7 @@ export {
   RequestAbortedError,
   ResponseValidationError,
   RequestValidationError,
+  ApiKeyInRequestError,
   type ApiErrorDetails,
 } from './models/errors';
 export type {

@@ -11,17 +11,20 @@ export interface CacheLimits {
 const DEFAULT_LIMITS: CacheLimits = { prefixTailChars: 2000, suffixHeadChars: 500, maxTypedAheadChars: 200 };
 
 /** Completions found for a prefix, with what the user typed since the cached request. */
-export interface CacheHit {
+export interface CacheHit<T = unknown> {
   /** What is left of each cached completion after the typed characters; in the order cached. */
   completions: string[];
+  /** What was cached with each of those completions (undefined where nothing was), in the same order. */
+  data: (T | undefined)[];
   /** The characters typed after the cached prefix ('' for an exact hit). */
   typed: string;
 }
 
-interface Entry {
+interface Entry<T> {
   prefixTail: string;
   suffixHead: string;
   completions: readonly string[];
+  data: readonly (T | undefined)[];
 }
 
 // An odd multiplier for a polynomial hash modulo 2^32. Hashes only pick candidates; every candidate
@@ -34,8 +37,8 @@ const HASH_BASE = 0x01000193;
  * return the rest of each completion that matches. A lookup costs O(prefixTailChars +
  * maxTypedAheadChars + suffixHeadChars), however long the document.
  */
-export class CompletionCache {
-  private readonly entries = new Map<string, Entry>();
+export class CompletionCache<T = unknown> {
+  private readonly entries = new Map<string, Entry<T>>();
   private readonly limits: CacheLimits;
   private readonly fullWindowPower: number;
 
@@ -52,13 +55,16 @@ export class CompletionCache {
     return this.entries.size;
   }
 
-  /** Remembers the completions for the cursor between `prefix` and `suffix` (an empty list too: "nothing here"). */
-  set(prefix: string, suffix: string, completions: readonly string[]): void {
+  /**
+   * Remembers the completions for the cursor between `prefix` and `suffix` (an empty list too: "nothing
+   * here"), each with what `data` holds at its index (what the caller needs to judge it again later).
+   */
+  set(prefix: string, suffix: string, completions: readonly string[], data: readonly (T | undefined)[] = []): void {
     const prefixTail = prefix.slice(Math.max(0, prefix.length - this.limits.prefixTailChars));
     const suffixHead = suffix.slice(0, this.limits.suffixHeadChars);
     const key = entryKey(hashOf(prefixTail), prefixTail.length, hashOf(suffixHead));
     this.entries.delete(key);
-    this.entries.set(key, { prefixTail, suffixHead, completions: [...completions] });
+    this.entries.set(key, { prefixTail, suffixHead, completions: [...completions], data: completions.map((_, i) => data[i]) });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
@@ -72,7 +78,7 @@ export class CompletionCache {
    * prefix whose completions start with what was typed since, and returns their rest. Completions
    * that do not match, or that were typed in full, are dropped; an exact hit returns the list as cached.
    */
-  findByLongestPrefix(prefix: string, suffix: string): CacheHit | undefined {
+  findByLongestPrefix(prefix: string, suffix: string): CacheHit<T> | undefined {
     if (this.entries.size === 0) return undefined;
     const suffixHead = suffix.slice(0, this.limits.suffixHeadChars);
     const suffixHash = hashOf(suffixHead);
@@ -88,11 +94,11 @@ export class CompletionCache {
       const entry = this.entries.get(key);
       if (!entry || entry.suffixHead !== suffixHead || entry.prefixTail !== prefix.slice(start, end)) continue;
       const typed = prefix.slice(end);
-      const completions = typed === '' ? [...entry.completions] : restsAfterTyped(entry.completions, typed);
-      if (typed !== '' && completions.length === 0) continue;
+      const kept = entry.completions.flatMap((text, i) => (typed === '' || (text.length > typed.length && text.startsWith(typed)) ? [i] : []));
+      if (typed !== '' && kept.length === 0) continue;
       this.entries.delete(key); // most recently used goes last
       this.entries.set(key, entry);
-      return { completions, typed };
+      return { completions: kept.map((i) => entry.completions[i]!.slice(typed.length)), data: kept.map((i) => entry.data[i]), typed };
     }
     return undefined;
   }
@@ -101,10 +107,6 @@ export class CompletionCache {
   clear(): void {
     this.entries.clear();
   }
-}
-
-function restsAfterTyped(completions: readonly string[], typed: string): string[] {
-  return completions.filter((text) => text.length > typed.length && text.startsWith(typed)).map((text) => text.slice(typed.length));
 }
 
 function entryKey(prefixHash: number, prefixLength: number, suffixHash: number): string {

@@ -1,6 +1,6 @@
 // Re-asks the server from a chosen alternative token (the Token Probabilities view's branches).
 import type { CompletionLogprobs } from '../client';
-import { renderFim, type FimFamily } from '../core/fim';
+import { renderTemplate, resolveFimTemplate, type FimTemplate } from '../core/fim';
 import type { FimUsed } from './completion-engine';
 import type { Settings } from './settings';
 
@@ -40,13 +40,14 @@ export interface BranchRequest {
  * the same model, the native suffix when the original sent one, and the template's stop texts when
  * the original prompt was a fill-in-the-middle template (re-rendering it would wrap it twice).
  */
-export function branchRequest(source: BranchSource, settings: Pick<Settings, 'fimTemplate'>): BranchRequest {
+export function branchRequest(source: BranchSource, settings: Pick<Settings, 'fimTemplate' | 'fimCustomTemplate'>): BranchRequest {
+  const { template } = resolveFimTemplate(settings.fimTemplate, source.model, settings.fimCustomTemplate);
   return {
     prefix: branchPrompt(source),
     suffix: source.suffix ?? '',
     model: source.model,
     fim: source.suffix !== undefined ? 'suffix' : 'none',
-    extraStop: usesFimTemplate(source.prompt, settings.fimTemplate) ? renderFim(settings.fimTemplate, '', '').stop : [],
+    extraStop: usesFimTemplate(source.prompt, template) ? [...template.stop] : [],
   };
 }
 
@@ -56,12 +57,12 @@ export function branchPrompt(source: Pick<BranchSource, 'prompt' | 'kept' | 'alt
 }
 
 /**
- * True when `prompt` has the shape of the family's fill-in-the-middle template: its fixed parts, in
- * order, from the start to the end.
+ * True when `prompt` has the shape of the fill-in-the-middle template: its fixed parts, in order,
+ * from the start to the end.
  */
-export function usesFimTemplate(prompt: string, family: FimFamily): boolean {
+export function usesFimTemplate(prompt: string, template: FimTemplate): boolean {
   const HOLE = '\u0000';
-  const parts = renderFim(family, HOLE, HOLE).prompt.split(HOLE);
+  const parts = renderTemplate(template, HOLE, HOLE).prompt.split(HOLE);
   const head = parts[0]!;
   const tail = parts[parts.length - 1]!;
   if (!prompt.startsWith(head) || !prompt.endsWith(tail) || prompt.length < head.length + tail.length) return false;

@@ -1,4 +1,6 @@
 import type { CompletionLogprobs } from '../client';
+import { stayedUnsure, type DoubtLimit } from '../core/doubt-stop';
+import type { PromptContext } from '../core/context/snippet';
 import type { CompletionContext } from '../core/postprocess';
 import { shouldStopStreaming } from '../core/stream-stop';
 import type { Clock } from './clock';
@@ -28,6 +30,8 @@ export interface InlineResult {
 export class InlineRequest {
   private readonly abortController = new AbortController();
   private readonly received: string[] = [];
+  private readonly receivedLogprobs: LogprobsAccumulator[] = [];
+  private origin: { prompt: string; suffix?: string; model: string } | undefined;
   private finished = false;
   private wakeWaiters: (() => void)[] = [];
   readonly result: Promise<InlineResult>;
@@ -35,10 +39,10 @@ export class InlineRequest {
   constructor(
     engine: CompletionStreamer,
     readonly context: CompletionContext,
-    options: { n?: number; clock?: Pick<Clock, 'now'> } = {},
+    options: { n?: number; clock?: Pick<Clock, 'now'>; doubt?: DoubtLimit; promptContext?: PromptContext; purpose?: string } = {},
   ) {
     const clock = options.clock;
-    this.result = this.run(engine, options.n, clock ? () => clock.now() : Date.now);
+    this.result = this.run(engine, options, clock ? () => clock.now() : Date.now);
     // A superseded request's failure is nobody's concern; whoever awaits `result` still sees it.
     this.result.catch(() => undefined);
   }
@@ -60,10 +64,7 @@ export class InlineRequest {
     return this.abortController.signal;
   }
 
-  /**
-   * What has arrived so far, per candidate, up to its last complete line: for showing a block before
-   * all of it has arrived.
-   */
+  /** What has arrived so far, per candidate, up to its last complete line. */
   completeLines(): string[] {
     return this.received.map((text) => text.slice(0, text.lastIndexOf('\n') + 1));
   }
@@ -72,6 +73,12 @@ export class InlineRequest {
   more(): Promise<void> {
     if (this.finished) return Promise.resolve();
     return new Promise((resolve) => this.wakeWaiters.push(resolve));
+  }
+
+  /** Everything received so far per candidate, with its logprobs (for judging a block shown before it has all arrived). */
+  receivedSoFar(): { texts: string[]; logprobs: (CompletionLogprobs | null)[]; origin?: { prompt: string; suffix?: string; model: string } } {
+    const texts = Array.from({ length: this.received.length }, (_, i) => this.received[i] ?? '');
+    return { texts, logprobs: texts.map((_, i) => this.receivedLogprobs[i]?.result ?? null), origin: this.origin };
   }
 
   /** Stops the request and closes its connection. */
@@ -92,22 +99,27 @@ export class InlineRequest {
     return !this.finished && (this.received.length === 0 || this.received.some((text) => typed.startsWith(text)));
   }
 
-  private async run(engine: CompletionStreamer, n: number | undefined, now: () => number): Promise<InlineResult> {
+  private async run(engine: CompletionStreamer, options: { n?: number; doubt?: DoubtLimit; promptContext?: PromptContext; purpose?: string }, now: () => number): Promise<InlineResult> {
+    const { n, doubt, promptContext, purpose } = options;
     const started = now();
     const signal = this.abortController.signal;
     try {
-      const streaming = await engine.stream({ prefix: this.prefix, suffix: this.suffix }, { signal, n });
+      const streaming = await engine.stream({ prefix: this.prefix, suffix: this.suffix, context: promptContext }, { signal, n, purpose });
       const firstChunkMs = now() - started;
+      this.origin = { prompt: streaming.prompt, suffix: streaming.fim === 'suffix' ? this.suffix : undefined, model: streaming.model };
       const stopped = new Set<number>();
-      const logprobs: LogprobsAccumulator[] = [];
+      const logprobs = this.receivedLogprobs;
       const expected = n ?? 1;
       for await (const delta of streaming.deltas) {
         if (stopped.has(delta.index)) continue;
         this.received[delta.index] = (this.received[delta.index] ?? '') + delta.text;
         this.wake();
-        (logprobs[delta.index] ??= new LogprobsAccumulator()).add(delta.logprobs);
+        const accumulated = (logprobs[delta.index] ??= new LogprobsAccumulator());
+        accumulated.add(delta.logprobs);
         const text = this.received[delta.index];
         if (delta.finishReason || text.length > MAX_INLINE_CHARS || shouldStopStreaming(text, this.context)) stopped.add(delta.index);
+        // The model has lost its way: what follows would be trimmed away, so stop paying for it.
+        else if (doubt && stayedUnsure(accumulated.tokenLogprobsSoFar, doubt)) stopped.add(delta.index);
         if (stopped.size >= expected) break;
       }
       const texts = Array.from({ length: Math.max(this.received.length, 0) }, (_, i) => this.received[i] ?? '');

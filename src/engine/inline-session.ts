@@ -1,13 +1,17 @@
 import type { CompletionLogprobs } from '../client';
-import { CompletionCache } from '../core/cache';
+import { CompletionCache, type CacheHit } from '../core/cache';
+import { confidentLength } from '../core/confident-prefix';
 import { AdaptiveDebounce } from '../core/debounce';
-import { completionTokens, meanProbability } from '../core/logprobs';
-import { continueProcessed, postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
+import type { PromptContext } from '../core/context/snippet';
+import { postProcess, type CompletionContext, type ProcessedCompletion } from '../core/postprocess';
+import type { BranchAnswer, BranchSource } from './branch';
 import { unlessAborted, type Clock } from './clock';
-import type { CompletionStreamer } from './completion-engine';
+import type { CompletionCallOptions, CompletionStreamer } from './completion-engine';
+import { forkShown, type ForkOutcome } from './inline-fork';
 import { InlineRequest, type InlineResult } from './inline-request';
 import { isLoopbackHost } from './key-policy';
 import { answerFingerprint, type Settings } from './settings';
+import { factsAfterTyped, factsOf, showCandidates, type CandidateAt, type CandidateFacts, type CandidateOrigin, type ConfidencePolicy, type ShownCandidate } from './shown-candidates';
 
 /** One call for ghost text: the text around the cursor and how the call came about. */
 export interface InlineQuery extends CompletionContext {
@@ -17,6 +21,12 @@ export interface InlineQuery extends CompletionContext {
   prefetch?: boolean;
   /** Aborted when the editor no longer wants this answer (a newer keystroke, the cursor moved). */
   signal: AbortSignal;
+  /**
+   * The context from the rest of the workspace for a request at this prefix and suffix. Asked only
+   * when a request is about to go out (after the debounce, never for a cached answer), so it packs
+   * what the gatherers have ready by then.
+   */
+  promptContext?: (prefix: string, suffix: string) => PromptContext | undefined;
 }
 
 /** A suggestion ready to show, and how many characters after the cursor it replaces. */
@@ -35,9 +45,9 @@ export type InlinePurpose = 'inline' | 'prefetch';
 
 /** A candidate as the session judged it when its request finished. */
 export interface JudgedCandidate {
-  /** The text as the server sent it (cut at stop texts). */
+  /** The text as the server sent it (cut at stop texts); what the cache keeps. */
   raw: string;
-  /** The suggestion it makes at the request's own position; what the cache keeps. */
+  /** The suggestion it makes at the request's own position. */
   processed: ProcessedCompletion;
   logprobs: CompletionLogprobs | null;
   /** Mean probability of the tokens the suggestion shows; undefined without logprobs. */
@@ -50,23 +60,42 @@ export type InlineEvent =
   | { type: 'finished'; purpose: InlinePurpose; context: CompletionContext; result: InlineResult; shown: JudgedCandidate | undefined; kept: number }
   | { type: 'failed'; purpose: InlinePurpose; error: unknown }
   /** `idle` is true when no inline request is left running. */
-  | { type: 'aborted'; purpose: InlinePurpose; idle: boolean };
+  | { type: 'aborted'; purpose: InlinePurpose; idle: boolean }
+  /** A keystroke would have sent a request, but automatic requests are paused (see {@link AutomaticPause}). */
+  | { type: 'held'; reason: AutomaticPause };
+
+/** Why typing sends no request: the user asked for manual mode, or today's token budget is spent. */
+export type AutomaticPause = 'manual' | 'budget';
+
+/** What a fork needs of the engine: a branch request (see CompletionEngine.branch). */
+export interface Brancher {
+  branch(source: BranchSource, options?: CompletionCallOptions): Promise<BranchAnswer>;
+}
 
 export interface InlineSessionDeps {
-  engine: CompletionStreamer;
+  engine: CompletionStreamer & Partial<Brancher>;
   settings: () => Settings;
   clock: Clock;
   onEvent?: (event: InlineEvent) => void;
+  /** Today's token count against a budget; without it there is none. */
+  usage?: { budgetSpent(dailyBudget: number): boolean };
 }
 
 /** Above this latency, "auto" prefetch stays off: a slow server is better spent on what the user asks. */
 const PREFETCH_MAX_LATENCY_MS = 1000;
 
-/** A running request, with the session's verdict on its candidates once it finishes. */
+/** A running request, with its candidates and what is known of them once it finishes. */
 interface Running {
   request: InlineRequest;
   purpose: InlinePurpose;
-  judged: Promise<JudgedCandidate[]>;
+  judged: Promise<CandidateAt[]>;
+}
+
+/** What was last shown, and where: what a fork works on. */
+interface LastShown {
+  prefix: string;
+  suffix: string;
+  shown: ShownCandidate[];
 }
 
 /**
@@ -88,7 +117,8 @@ export class InlineSession {
   private lastLatencyMs: number | undefined;
   /** The text before the cursor at the previous query the user's typing caused. */
   private lastPrefix: string | undefined;
-  private cache = new CompletionCache();
+  private cache = new CompletionCache<CandidateFacts>();
+  private lastShown: LastShown | undefined;
   private debounce: AdaptiveDebounce;
   private fingerprint: string;
   private debounceBound: number;
@@ -119,8 +149,20 @@ export class InlineSession {
 
   /** Drops every cached answer and stops running requests (after the key or the server changes). */
   forgetAnswers(): void {
-    this.cache = new CompletionCache();
+    this.cache = new CompletionCache<CandidateFacts>();
+    this.lastShown = undefined;
     this.stopAll();
+  }
+
+  /**
+   * Why keystrokes may not start requests now, or undefined when they may. What was already asked is
+   * still served (from the cache, or the request running), and an explicit query always asks.
+   */
+  automaticPause(): AutomaticPause | undefined {
+    const settings = this.deps.settings();
+    if (settings.inlineTrigger === 'manual') return 'manual';
+    if (this.deps.usage?.budgetSpent(settings.dailyTokenBudget)) return 'budget';
+    return undefined;
   }
 
   /** Suggestions for `query`, or undefined when the query was superseded or its request failed. */
@@ -132,16 +174,16 @@ export class InlineSession {
       this.lastPrefix = query.prefix;
     }
 
-    const cached = this.cache.findByLongestPrefix(query.prefix, query.suffix)?.completions;
-    if (cached) {
-      const suggestions = continued(cached, query);
-      if (suggestions.length > 0) {
-        this.prefetchAfter(suggestions[0]!, query);
-        return { suggestions };
-      }
-      // The server had nothing here: do not ask again at this spot until the user asks (Alt+\).
-      // (A remainder of nothing but whitespace asks.)
-      if (cached.length === 0 && !query.explicit) return { suggestions: [] };
+    const hit = this.cache.findByLongestPrefix(query.prefix, query.suffix);
+    if (hit) {
+      const candidates = candidatesOfHit(hit);
+      const shown = this.show(candidates, query);
+      if (shown.length > 0) return { suggestions: shown };
+      // The server had nothing here, or nothing it was sure of: do not ask again at this spot until the
+      // user asks (Alt+\). A remainder of nothing but whitespace (the line break after a line typed in
+      // full) or whose doubtful token the user typed into asks.
+      const nothingSure = candidates.length === 0 || candidates.every((candidate) => this.unsureFromStart(candidate));
+      if (hit.typed === '' && nothingSure && !query.explicit) return { suggestions: [] };
     }
 
     this.waiting?.abort();
@@ -149,8 +191,13 @@ export class InlineSession {
     for (;;) {
       let running = this.adoptRunningRequest(query.prefix, query.suffix);
       if (!running) {
+        const paused = query.explicit ? undefined : this.automaticPause();
+        if (paused) {
+          this.emit({ type: 'held', reason: paused });
+          return { suggestions: [] };
+        }
         if (!query.explicit && !freshSpot && !(await this.waitBeforeAsking(query))) return undefined;
-        running = this.start(query, 'inline');
+        running = this.start(query, 'inline', query.promptContext?.(query.prefix, query.suffix));
         this.inFlight = running;
       }
       const answer = await this.answerFrom(running, query);
@@ -172,7 +219,7 @@ export class InlineSession {
       while (!request.done) {
         if (!request.canServe(query.prefix, query.suffix)) return 'disagrees';
         if (query.multiline) {
-          const early = continued(typedAhead(request, processedLines(request), query.prefix), query);
+          const early = this.show(completeLinesSoFar(request, query.prefix), query, false);
           if (early.length > 0) return { suggestions: early, rest: finished.then(() => undefined, () => undefined) };
         }
         await unlessAborted(Promise.race([request.more(), finished]), query.signal);
@@ -180,20 +227,64 @@ export class InlineSession {
       }
       const judged = await unlessAborted(running.judged, query.signal);
       if (!judged) return undefined;
-      const texts = typedAhead(request, judged.map(({ processed }) => processed.text), query.prefix);
-      if (texts.length === 0 && query.prefix !== request.prefix && judged.length > 0) return 'disagrees';
-      const suggestions = continued(texts, query);
-      if (suggestions.length > 0) this.prefetchAfter(suggestions[0]!, query);
-      return { suggestions };
+      const typed = query.prefix.slice(request.prefix.length);
+      const candidates = judged.filter(({ raw }) => typed === '' || (raw.length > typed.length && raw.startsWith(typed))).map((candidate) => ({ ...candidate, typed: typed.length }));
+      if (candidates.length === 0 && typed !== '' && judged.length > 0) return 'disagrees';
+      return { suggestions: this.show(candidates, query) };
     } catch {
       // The request reports its own failure once (see start), whichever queries awaited it.
       return undefined;
     }
   }
 
+  /**
+   * Forks the suggestion shown at `query`'s position: its least likely token (the one it was cut
+   * before, when it was trimmed) is replaced by the most likely alternative not tried there yet, and
+   * the server continues from there. The fork is cached first at this position, so asking for
+   * suggestions again shows it.
+   */
+  async fork(query: Pick<InlineQuery, 'prefix' | 'suffix' | 'signal'>): Promise<ForkOutcome> {
+    const last = this.lastShown;
+    const brancher = this.deps.engine.branch ? (this.deps.engine as Brancher) : undefined;
+    if (!last || last.prefix !== query.prefix || last.suffix !== query.suffix || last.shown.length === 0) return { kind: 'nothingShown' };
+    if (!brancher) return { kind: 'noLogprobs' };
+    const outcome = await forkShown(last.shown, brancher, query.signal);
+    if (outcome.kind !== 'forked') return outcome;
+    // The others stay after it, as seen from here.
+    const others = last.shown.slice(1).map((shown) => ({
+      raw: shown.raw.slice(shown.typed),
+      facts: shown.facts && { ...factsAfterTyped(shown.facts, shown.raw.slice(0, shown.typed)), pinned: false },
+    }));
+    this.cache.set(query.prefix, query.suffix, [outcome.raw, ...others.map(({ raw }) => raw)], [outcome.facts, ...others.map(({ facts }) => facts)]);
+    return outcome;
+  }
+
   /** Stops whatever is still running. */
   dispose(): void {
     this.stopAll();
+  }
+
+  /** The suggestions `candidates` make at `query`'s position, remembered for a fork; prefetches after the first. */
+  private show(candidates: readonly CandidateAt[], query: InlineQuery, prefetch = true): InlineSuggestion[] {
+    const shown = showCandidates(candidates, query, this.policy());
+    if (shown.length > 0) {
+      this.lastShown = { prefix: query.prefix, suffix: query.suffix, shown };
+      if (prefetch) this.prefetchAfter(shown[0]!.suggestion, query);
+    }
+    return shown.map(({ suggestion }) => suggestion);
+  }
+
+  /** True when a candidate's first judged token is already unsure: it shows nothing here. */
+  private unsureFromStart(candidate: CandidateAt): boolean {
+    const tokens = candidate.facts?.tokens;
+    if (!tokens) return false;
+    const from = Math.max(candidate.typed, candidate.facts!.sureUntil);
+    return confidentLength(tokens, candidate.raw.length, this.policy().trimBelow, from) <= candidate.typed;
+  }
+
+  private policy(): ConfidencePolicy {
+    const settings = this.deps.settings();
+    return { trimBelow: settings.trimBelowProbability, minConfidence: settings.minConfidence };
   }
 
   private stopAll(): void {
@@ -247,24 +338,33 @@ export class InlineSession {
    * Starts a streamed request whose candidates are judged once when it ends and land in the cache of
    * the settings it was asked under. Its end is always reported, whoever was waiting for it.
    */
-  private start(context: CompletionContext, purpose: InlinePurpose): Running {
+  private start(context: CompletionContext, purpose: InlinePurpose, promptContext?: PromptContext): Running {
     const settings = this.deps.settings();
     const cache = this.cache;
     const debounce = this.debounce;
     const ownContext: CompletionContext = { prefix: context.prefix, suffix: context.suffix, languageId: context.languageId, multiline: context.multiline };
-    const request = new InlineRequest(this.deps.engine, ownContext, { n: settings.n, clock: this.deps.clock });
+    const doubt = { threshold: settings.trimBelowProbability, tokens: settings.stopAfterUnsureTokens };
+    const request = new InlineRequest(this.deps.engine, ownContext, { n: settings.n, clock: this.deps.clock, doubt, promptContext, purpose });
     this.emit({ type: 'started', purpose });
     const judged = request.result.then(
       (result) => {
         this.lastLatencyMs = result.firstChunkMs;
         if (purpose === 'inline') debounce.recordLatency(result.firstChunkMs);
-        const candidates = judge(result, ownContext).filter(({ confidence }) => confidence === undefined || confidence >= settings.minConfidence);
-        // The cache keeps each suggestion as it shows here, so typing into it shows the rest as it was
-        // (cleaning up the rest again at each keystroke would misread it). A candidate that shows
+        const origin = originOf(result, ownContext);
+        // Each candidate as it shows here; the cache keeps it so, and typing into it shows the rest as
+        // it was (cleaning the rest up again at each keystroke would misread it). A candidate that shows
         // nothing is no answer: with none left, the cache remembers that this spot has nothing.
-        cache.set(ownContext.prefix, ownContext.suffix, candidates.map(({ processed }) => processed.text).filter((text) => text.trim() !== ''));
-        const shown = candidates.find(({ processed }) => processed.text.trim() !== '');
-        this.emit({ type: 'finished', purpose, context: ownContext, result, shown, kept: candidates.length });
+        const sources = result.texts.flatMap((raw, i) => {
+          const candidate = atOrigin(raw, result.logprobs[i] ?? null, origin, ownContext);
+          return candidate ? [{ candidate, raw, logprobs: result.logprobs[i] ?? null }] : [];
+        });
+        const candidates = sources.map(({ candidate }) => candidate);
+        cache.set(ownContext.prefix, ownContext.suffix, candidates.map(({ raw }) => raw), candidates.map(({ facts }) => facts!));
+        const shown = showCandidates(candidates, ownContext, this.policy());
+        const first = shown[0];
+        const source = first && sources.find(({ candidate }) => candidate.raw === first.raw);
+        const judgedFirst = first && source && { raw: source.raw, processed: first.suggestion, logprobs: source.logprobs, confidence: first.confidence };
+        this.emit({ type: 'finished', purpose, context: ownContext, result, shown: judgedFirst, kept: shown.length });
         return candidates;
       },
       (error: unknown) => {
@@ -293,10 +393,12 @@ export class InlineSession {
       if (current.request.prefix === next.prefix && current.request.suffix === next.suffix) return;
       current.request.abort();
     }
-    this.prefetching = this.start(next, 'prefetch');
+    this.prefetching = this.start(next, 'prefetch', query.promptContext?.(next.prefix, next.suffix));
   }
 
   private prefetchAllowed(): boolean {
+    // A prefetch is a request nobody asked for: never while automatic requests are paused.
+    if (this.automaticPause()) return false;
     const settings = this.deps.settings();
     if (settings.prefetch === 'off') return false;
     if (settings.prefetch === 'on') return true;
@@ -314,6 +416,50 @@ export class InlineSession {
   }
 }
 
+function newDebounce(maxMs: number): AdaptiveDebounce {
+  return new AdaptiveDebounce({ minMs: Math.min(maxMs, 30), maxMs });
+}
+
+/** Where a request's candidates came from, for forking them. */
+function originOf(result: Pick<InlineResult, 'prompt' | 'fim' | 'model'>, context: CompletionContext): CandidateOrigin {
+  return { prompt: result.prompt, suffix: result.fim === 'suffix' ? context.suffix : undefined, model: result.model };
+}
+
+/** A cache hit's candidates, whole again (what was typed plus the rest), with their facts. */
+function candidatesOfHit(hit: CacheHit<CandidateFacts>): CandidateAt[] {
+  return hit.completions.map((rest, i) => ({ raw: hit.typed + rest, typed: hit.typed.length, facts: hit.data[i] }));
+}
+
+/**
+ * What a running request has sent so far for a query at `prefix` (its own, or typed ahead of it), per
+ * candidate, up to its last complete line and as it shows at the request's position: for showing a
+ * block before all of it has arrived.
+ */
+function completeLinesSoFar(request: InlineRequest, prefix: string): CandidateAt[] {
+  if (!prefix.startsWith(request.prefix)) return [];
+  const typed = prefix.slice(request.prefix.length);
+  const { texts, logprobs, origin } = request.receivedSoFar();
+  return texts.flatMap((text, i) => {
+    const lines = text.slice(0, text.lastIndexOf('\n') + 1);
+    const candidate = lines && atOrigin(lines, logprobs[i] ?? null, origin ?? { prompt: '', model: '' }, request.context);
+    if (!candidate || candidate.raw.length <= typed.length || !candidate.raw.startsWith(typed)) return [];
+    return [{ ...candidate, typed: typed.length }];
+  });
+}
+
+/**
+ * A candidate as it shows at the position it was asked at: post-processed once, with the facts of its
+ * tokens moved to match (post-processing only drops a start, such as repeated indentation, or cuts an end).
+ */
+function atOrigin(raw: string, logprobs: CompletionLogprobs | null, origin: CandidateOrigin, context: CompletionContext): CandidateAt | undefined {
+  const shown = postProcess(raw, context).text;
+  if (!shown.trim()) return undefined;
+  const at = raw.indexOf(shown);
+  const facts = factsOf(raw, logprobs, origin);
+  if (at < 0) return { raw: shown, typed: 0, facts: { ...facts, tokens: null } };
+  return { raw: shown, typed: 0, facts: at > 0 ? factsAfterTyped(facts, raw.slice(0, at)) : facts };
+}
+
 /**
  * True when `prefix` is `last` and one more character: the user is typing on at the same spot (the
  * tails are compared, since the context window's start may move by a line). False at a fresh spot:
@@ -326,54 +472,4 @@ function typedOneMore(last: string | undefined, prefix: string): boolean {
 /** True when the text ends where a word cannot go on: empty, or after anything but a letter, digit or underscore. */
 function endsWord(prefix: string): boolean {
   return prefix === '' || !/[\p{L}\p{N}_]$/u.test(prefix);
-}
-
-function newDebounce(maxMs: number): AdaptiveDebounce {
-  return new AdaptiveDebounce({ minMs: Math.min(maxMs, 30), maxMs });
-}
-
-/** Post-processes each candidate once, at the request's own position, and measures its confidence over what it shows. */
-export function judge(result: InlineResult, context: CompletionContext): JudgedCandidate[] {
-  return result.texts.map((raw, index) => {
-    const processed = postProcess(raw, context);
-    const logprobs = result.logprobs[index] ?? null;
-    const confidence = logprobs ? meanProbability(completionTokens(logprobs, shownPart(raw, processed.text))) : undefined;
-    return { raw, processed, logprobs, confidence };
-  });
-}
-
-/** The start of the raw candidate that the suggestion shows after post-processing (tokens past it were never seen). */
-function shownPart(raw: string, shown: string): string {
-  const at = raw.indexOf(shown);
-  return at >= 0 ? raw.slice(0, at + shown.length) : raw;
-}
-
-/** Suggestions at the query's position from texts already post-processed for it or for a spot it has typed ahead of. */
-function continued(texts: readonly string[], query: CompletionContext): InlineSuggestion[] {
-  return distinct(texts.map((text) => continueProcessed(text, query)));
-}
-
-/**
- * The candidates of a request as they show at its own position, from what has arrived so far, up to
- * the last complete line of each.
- */
-function processedLines(request: InlineRequest): string[] {
-  return request.completeLines().map((lines) => (lines === '' ? '' : postProcess(lines, request.context).text));
-}
-
-/** The rest of each text (shown at the request's position) after what was typed since; those that do not begin with it are left out. */
-function typedAhead(request: InlineRequest, texts: readonly string[], prefix: string): string[] {
-  const typed = prefix.slice(request.prefix.length);
-  return texts.filter((text) => text.length > typed.length && text.startsWith(typed)).map((text) => text.slice(typed.length));
-}
-
-function distinct(processed: readonly ProcessedCompletion[]): InlineSuggestion[] {
-  const seen = new Set<string>();
-  const out: InlineSuggestion[] = [];
-  for (const suggestion of processed) {
-    if (!suggestion.text.trim() || seen.has(suggestion.text)) continue;
-    seen.add(suggestion.text);
-    out.push(suggestion);
-  }
-  return out;
 }

@@ -21,6 +21,11 @@ export class LogprobsAccumulator {
     }
   }
 
+  /** The logprob of each token so far (read-only view, for judging the stream as it comes). */
+  get tokenLogprobsSoFar(): readonly (number | null)[] {
+    return this.tokenLogprobs;
+  }
+
   /** The joined logprobs, or null when no chunk carried any. */
   get result(): CompletionLogprobs | null {
     if (!this.seen) return null;

@@ -1,7 +1,8 @@
-import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import * as vscode from 'vscode';
 import { Gpt } from '../client';
+import { inertText } from '../core/inert-text';
+import { CaCertificates } from '../engine/ca-file';
 import { InsecureKeyError, mayCarryKey } from '../engine/key-policy';
 import { chooseProxy } from '../engine/proxy';
 import type { Settings } from '../engine/settings';
@@ -11,22 +12,39 @@ import type { Log } from './log';
 /**
  * Owns the completion client: one `Gpt` (one keep-alive connection pool) for the current server and
  * network settings, rebuilt when they change. The key is read from SecretStorage for every request.
+ * Network settings are read when they change, not per request: VS Code's `http.*` on a configuration
+ * change, the CA file once per new path, asynchronously (see CaCertificates).
  */
 export class ClientProvider implements vscode.Disposable {
   private client: Gpt | undefined;
   private builtFor = '';
+  private proxySettings: ProxySettings;
+  private readonly certificates: CaCertificates;
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly settings: () => Settings,
     private readonly keys: ApiKeyStore,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.proxySettings = readProxySettings();
+    this.certificates = new CaCertificates((message) => {
+      this.log.warn(message);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: {0}.', inertText(message)));
+    });
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('http')) this.proxySettings = readProxySettings();
+    });
+    this.certificates.current(settings().caCertificatesFile);
+  }
 
   /** The client for the current settings. */
   get gpt(): Gpt {
     const settings = this.settings();
-    const network = networkOptions(settings.serverUrl);
-    const fingerprint = JSON.stringify([settings.serverUrl, settings.requestTimeoutMs, settings.headers, network]);
+    const caPem = this.certificates.current(settings.caCertificatesFile);
+    const proxy = chooseProxy(settings.serverUrl, { ...this.proxySettings, env: process.env });
+    const strictSSL = this.proxySettings.strictSSL;
+    const fingerprint = JSON.stringify([settings.serverUrl, settings.requestTimeoutMs, settings.headers, proxy, strictSSL, caPem !== undefined, this.certificates.version]);
     if (!this.client || fingerprint !== this.builtFor) {
       void this.client?.close();
       this.builtFor = fingerprint;
@@ -35,13 +53,12 @@ export class ClientProvider implements vscode.Disposable {
         timeoutMs: settings.requestTimeoutMs,
         headers: settings.headers,
         apiKeyAuth: () => this.keyFor(settings.serverUrl),
-        proxy: network.proxy,
-        rejectUnauthorized: network.strictSSL,
-        ca: network.caPem ? [...tls.rootCertificates, network.caPem] : undefined,
+        proxy,
+        rejectUnauthorized: strictSSL,
+        ca: caPem ? [...tls.rootCertificates, caPem] : undefined,
         userAgent: 'prompt-complete-vscode',
       });
-      if (network.caFile && !network.caPem) this.log.warn(`Could not read promptComplete.network.caCertificatesFile (${network.caFile}); using the system's certificates only`);
-      if (network.proxy) this.log.info(`Using proxy ${redactProxy(network.proxy)} for ${settings.serverUrl}`);
+      if (proxy) this.log.info(`Using proxy ${redactProxy(proxy)} for ${settings.serverUrl}`);
     }
     return this.client;
   }
@@ -59,35 +76,31 @@ export class ClientProvider implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     void this.client?.close();
     this.client = undefined;
   }
 }
 
-interface NetworkOptions {
-  proxy?: string;
+/** VS Code's proxy settings, as the user set them. */
+interface ProxySettings {
+  httpProxy: string;
+  noProxy: string[];
   strictSSL: boolean;
-  caFile?: string;
-  caPem?: string;
 }
 
-function networkOptions(serverUrl: string): NetworkOptions {
+/**
+ * Reads `http.proxy`, `http.noProxy` and `http.proxyStrictSSL` from the user's settings only: VS Code
+ * does not let a workspace set them, and neither does this reader where an editor would (a workspace
+ * proxy with strict SSL off could read every request, key included).
+ */
+function readProxySettings(): ProxySettings {
   const http = vscode.workspace.getConfiguration('http');
-  const proxy = chooseProxy(serverUrl, {
-    httpProxy: http.get<string>('proxy') ?? '',
-    noProxy: http.get<string[]>('noProxy') ?? [],
-    env: process.env,
-  });
-  const caFile = vscode.workspace.getConfiguration('promptComplete').get<string>('network.caCertificatesFile')?.trim() || undefined;
-  return { proxy, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true, caFile, caPem: caFile ? readPem(caFile) : undefined };
-}
-
-function readPem(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const user = <T>(key: string, fallback: T): T => {
+    const layers = http.inspect<T>(key);
+    return layers?.globalValue ?? layers?.defaultValue ?? fallback;
+  };
+  return { httpProxy: user('proxy', ''), noProxy: user<string[]>('noProxy', []), strictSSL: user('proxyStrictSSL', true) };
 }
 
 function redactProxy(proxy: string): string {

@@ -9,7 +9,11 @@ export const CommandIds = {
   showMenu: 'promptComplete.showMenu',
   showLog: 'promptComplete.showLog',
   showTokenProbabilities: 'promptComplete.showTokenProbabilities',
+  checkUnlikelyCode: 'promptComplete.checkUnlikelyCode',
+  clearUnlikelyCodeMarks: 'promptComplete.clearUnlikelyCodeMarks',
+  forkSuggestion: 'promptComplete.forkSuggestion',
   forgetServerQuirks: 'promptComplete.forgetServerQuirks',
+  showLastRequest: 'promptComplete.showLastRequest',
   /**
    * Not in the manifest: delivers a message to the probabilities panel as its page would send it and
    * answers the panel's state (how the extension-host tests choose an alternative without a mouse).

@@ -5,16 +5,20 @@ import { allowsMultiline } from '../engine/multiline';
 import { applySelectedCompletion } from '../engine/selected-completion';
 import type { Settings } from '../engine/settings';
 import type { CompletionHistory } from './completion-history';
-import { DocumentLines } from './document-lines';
+import { completionSourceFor } from './context/notebook-context';
+import type { ContextForDocument } from './context/workspace-context';
 import type { FailureReporter } from './failure-reporter';
 import type { InlineSwitch } from './inline-switch';
 import type { Log } from './log';
+import type { SensitiveFiles } from './sensitive-files';
 import type { StatusBar } from './status-bar';
 
 interface InlineDeps {
   settings: () => Settings;
   session: InlineSession;
   inlineSwitch: InlineSwitch;
+  context?: ContextForDocument;
+  sensitive: SensitiveFiles;
 }
 
 /**
@@ -30,7 +34,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    if (!this.deps.inlineSwitch.allows(document.languageId)) return undefined;
+    if (!this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return undefined;
     const settings = this.deps.settings();
     const { prefix, suffix, itemText, itemStart } = textAround(document, position, settings, context.selectedCompletionInfo);
     const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
@@ -45,6 +49,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
         explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke,
         prefetch: itemText === undefined,
         signal: abort.signal,
+        promptContext: this.deps.context && ((p, s) => this.deps.context?.contextFor(document, p, s)),
       });
       if (!answer || token.isCancellationRequested) return undefined;
       if (answer.rest) refreshWhenSettled(answer.rest, document, position);
@@ -60,19 +65,21 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
 }
 
 /**
- * The text around the cursor. With the suggest widget open, the prefix reads as if its selected item
- * were inserted, so the ghost text continues that item (VS Code shows only suggestions that do).
+ * The text around the cursor (in a notebook cell, the cells above and below too). With the suggest
+ * widget open, the prefix reads as if its selected item were inserted, so the ghost text continues
+ * that item (VS Code shows only suggestions that do).
  */
-function textAround(
+export function textAround(
   document: vscode.TextDocument,
   position: vscode.Position,
   settings: Settings,
   selected: vscode.SelectedCompletionInfo | undefined,
 ): { prefix: string; suffix: string; itemText?: string; itemStart?: vscode.Position } {
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const source = completionSourceFor(document, position);
   const { prefix, suffix } = extractContext(
-    new DocumentLines(document),
-    position,
+    source.lines,
+    source.position,
     { maxPrefixChars: settings.maxPrefixChars, maxSuffixChars: settings.maxSuffixChars },
     eol,
   );
@@ -123,7 +130,7 @@ export function reportInlineEvents(deps: { settings: () => Settings; status: Sta
       case 'finished': {
         const { result, context, shown } = event;
         log.info(
-          `${event.purpose}: ${result.model} (${result.fim}) ${context.prefix.length}+${context.suffix.length} chars -> `
+          `${event.purpose}: ${result.model} (${result.fim}) ${context.prefix.length}+${context.suffix.length} chars, prompt ${result.prompt.length} -> `
             + `${event.kept} of ${result.texts.length} candidate(s), first token in ${result.firstChunkMs} ms`,
         );
         if (event.purpose !== 'inline') return;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Settings } from '../engine/settings';
+import type { InlineTrigger, Settings } from '../engine/settings';
 
 /**
  * Whether inline completion runs now: the `promptComplete.inline.enabled` setting, a snooze that ends
@@ -42,13 +42,13 @@ export class InlineSwitch implements vscode.Disposable {
   /** Turns inline completion on or off for good (the user setting); ends any snooze. */
   async setEnabled(enabled: boolean): Promise<void> {
     this.clearSnooze();
-    const config = vscode.workspace.getConfiguration('promptComplete');
-    // Write where the value that is in force lives, or a workspace value would silently win.
-    const inspected = config.inspect<boolean>('inline.enabled');
-    const target = inspected?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
-      : inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
-    await config.update('inline.enabled', enabled, target);
+    await updateInForce('inline.enabled', enabled);
+    this.changed.fire();
+  }
+
+  /** Switches between suggestions as you type and suggestions only when asked (the user setting). */
+  async setTrigger(trigger: InlineTrigger): Promise<void> {
+    await updateInForce('inline.trigger', trigger);
     this.changed.fire();
   }
 
@@ -62,4 +62,14 @@ export class InlineSwitch implements vscode.Disposable {
     this.clearSnooze();
     this.changed.dispose();
   }
+}
+
+/** Writes a `promptComplete.*` setting where the value in force lives, or a workspace value would silently win. */
+async function updateInForce(key: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('promptComplete');
+  const inspected = config.inspect(key);
+  const target = inspected?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
+    : inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
+  await config.update(key, value, target);
 }

@@ -66,7 +66,7 @@ export class LowConfidenceDecorations implements vscode.Disposable {
     const marks = lowConfidenceRanges(completionTokens(completion.logprobs, completion.text), LOW_PROBABILITY).map((range) => ({
       start: base + range.start,
       end: base + range.end,
-      hover: `Prompt Complete: the model was unsure here (token probability ${formatProbability(range.probability)})`,
+      hover: vscode.l10n.t('Prompt Complete: the model was unsure here (token probability {0})', formatProbability(range.probability)),
     }));
     if (marks.length === 0) return;
     this.current = { document: document.uri.toString(), marks };

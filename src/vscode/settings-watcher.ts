@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { readSettings, type Settings } from '../engine/settings';
+import { inertText } from '../core/inert-text';
+import { layeredReader, readSettings, type Settings } from '../engine/settings';
 
 /**
  * Holds the validated settings, re-reads them when the user changes them, and tells the user once
@@ -28,12 +29,13 @@ export class SettingsWatcher implements vscode.Disposable {
 
   private read(): Settings {
     const config = vscode.workspace.getConfiguration('promptComplete');
-    const { settings, problems } = readSettings((key) => config.get(key));
+    const { settings, problems } = readSettings(layeredReader((key) => config.get(key), (key) => config.inspect(key)), vscode.l10n.t);
     for (const problem of problems) {
       const id = `${problem.key}: ${problem.message}`;
       if (this.reported.has(id)) continue;
       this.reported.add(id);
-      void vscode.window.showWarningMessage(`Prompt Complete: ${problem.key} ${problem.message}.`, 'Open Settings').then((choice) => {
+      // The message quotes the value, which a workspace may have written: shown as inert text.
+      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: {0}.', inertText(`${problem.key} ${problem.message}`)), vscode.l10n.t('Open Settings')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', problem.key);
       });
     }

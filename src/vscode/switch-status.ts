@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../engine/settings';
 import type { InlineSwitch } from './inline-switch';
+import type { SensitiveFiles } from './sensitive-files';
 import type { StatusBar } from './status-bar';
 
 /**
- * Keeps the status bar in step with whether inline completion runs for the active editor: snoozed,
- * off, off for the language, or ready (an error stays until something changes).
+ * Keeps the status bar in step with whether inline completion runs for the active editor: off for an
+ * excluded file, snoozed, off, off for the language, or ready (an error stays until something changes).
  */
 export class SwitchStatus implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
@@ -14,6 +15,7 @@ export class SwitchStatus implements vscode.Disposable {
     private readonly status: StatusBar,
     private readonly inlineSwitch: InlineSwitch,
     private readonly settings: () => Settings,
+    private readonly sensitive: SensitiveFiles,
   ) {
     this.subscriptions = [inlineSwitch.onDidChange(() => this.refresh()), vscode.window.onDidChangeActiveTextEditor(() => this.refresh())];
     this.refresh();
@@ -25,7 +27,9 @@ export class SwitchStatus implements vscode.Disposable {
     const settings = this.settings();
     const editor = vscode.window.activeTextEditor;
     const until = inlineSwitch.snoozedUntil;
-    if (until) status.set({ kind: 'snoozed', until });
+    const excludedBy = editor && this.sensitive.matchFor(editor.document);
+    if (excludedBy) status.set({ kind: 'excluded', glob: excludedBy });
+    else if (until) status.set({ kind: 'snoozed', until });
     else if (!settings.inlineEnabled) status.set({ kind: 'disabled' });
     else if (editor && settings.disabledLanguages.includes(editor.document.languageId)) status.set({ kind: 'disabledForLanguage', languageId: editor.document.languageId });
     else if (status.status.kind !== 'error') status.set({ kind: 'idle' });

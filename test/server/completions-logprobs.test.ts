@@ -83,7 +83,8 @@ describe('local server: greedy output and logprobs equal the bigram table', func
     }
   });
 
-  it('tokenizes every corpus file exactly as the model builder does', async () => {
+  it('tokenizes every corpus file exactly as the model builder does', async function () {
+    this.timeout(120_000);
     const corpus = readCorpus(builtinModelPaths(path.join(repoRoot, 'server')).corpusDir);
     for (const document of corpus) {
       const { body } = await postCompletion(server.baseUrl, { model: server.modelId, prompt: document.text, max_tokens: 0, echo: true, logprobs: 0 });

@@ -47,6 +47,7 @@ describe('local server: process, models and queueing', function () {
     const events: string[] = [];
     const first = fetch(`${server.baseUrl}/completions`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ model: server.modelId, prompt: 'x', max_tokens: 2000, temperature: 1, seed: 3, stream: true, logit_bias: neverEnd }),
     }).then(async (response) => {
       const reader = response.body!.getReader();
@@ -69,6 +70,7 @@ describe('local server: process, models and queueing', function () {
     const controller = new AbortController();
     const response = await fetch(`${server.baseUrl}/completions`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ model: server.modelId, prompt: 'x', max_tokens: 4000, temperature: 1, seed: 4, stream: true, logit_bias: neverEnd }),
       signal: controller.signal,
     });

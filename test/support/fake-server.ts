@@ -37,6 +37,13 @@ export interface DeliveryOptions {
   /** When the request streams: destroy the connection after this many content events. */
   cutAfterChunks?: number;
   finishReason?: FinishReason;
+  /** Answer as a server that ignores `logprobs`: never any, even when asked. */
+  withoutLogprobs?: boolean;
+  /**
+   * The token counts reported as `usage` (in the JSON body, or in a last chunk when the request asks
+   * with `stream_options.include_usage`); default 1 prompt token and one per completion token.
+   */
+  usage?: { promptTokens: number; completionTokens: number };
 }
 
 export type ScriptedAnswer =
@@ -217,16 +224,21 @@ function completionBody(answer: CompletionAnswer, request: RecordedRequest): obj
     return {
       text: tokens.map((t) => t.text).join(''),
       index,
-      logprobs: wantsLogprobs(request) ? logprobsOf(tokens, promptLength) : null,
+      logprobs: wantsLogprobs(request) && !answer.withoutLogprobs ? logprobsOf(tokens, promptLength) : null,
       finish_reason: finishReasonOf(choice, answer),
     };
   });
-  const completionTokens = choices.reduce((sum, _choice, i) => sum + tokensOf(answer.choices[i]).length, 0);
-  return {
-    ...envelope(request),
-    choices,
-    usage: { prompt_tokens: 1, completion_tokens: completionTokens, total_tokens: 1 + completionTokens },
-  };
+  return { ...envelope(request), choices, usage: usageOf(answer) };
+}
+
+function usageOf(answer: CompletionAnswer): object {
+  const promptTokens = answer.usage?.promptTokens ?? 1;
+  const completionTokens = answer.usage?.completionTokens ?? answer.choices.reduce((sum: number, choice) => sum + tokensOf(choice).length, 0);
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+}
+
+function wantsStreamUsage(request: RecordedRequest): boolean {
+  return request.body?.stream_options?.include_usage === true;
 }
 
 /** Streams one SSE event per token and choice, then the finish events and [DONE]. */
@@ -237,7 +249,7 @@ async function stream(answer: CompletionAnswer, request: RecordedRequest, res: h
   answer.choices.forEach((choice, index) => {
     let offset = promptLength;
     for (const token of tokensOf(choice)) {
-      const logprobs = wantsLogprobs(request) ? logprobsOf([token], offset) : null;
+      const logprobs = wantsLogprobs(request) && !answer.withoutLogprobs ? logprobsOf([token], offset) : null;
       events.push({ ...envelope(request), choices: [{ text: token.text, index, logprobs, finish_reason: null }] });
       offset += token.text.length;
     }
@@ -261,6 +273,7 @@ async function stream(answer: CompletionAnswer, request: RecordedRequest, res: h
     const finish = { ...envelope(request), choices: [{ text: '', index, logprobs: null, finish_reason: finishReasonOf(choice, answer) }] };
     res.write(`data: ${JSON.stringify(finish)}\n\n`);
   });
+  if (wantsStreamUsage(request)) res.write(`data: ${JSON.stringify({ ...envelope(request), choices: [], usage: usageOf(answer) })}\n\n`);
   res.end('data: [DONE]\n\n');
 }
 
@@ -315,8 +328,10 @@ function write(res: http.ServerResponse, data: string): Promise<void> {
 /** Waits, unless the client goes away first (then the answer is moot). */
 function delay(ms: number, res: http.ServerResponse): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    res.once('close', () => { clearTimeout(timer); resolve(); });
+    // The close listener goes when the delay ends, so a long stream does not pile one up per chunk.
+    const onClose = (): void => { clearTimeout(timer); resolve(); };
+    const timer = setTimeout(() => { res.off('close', onClose); resolve(); }, ms);
+    res.once('close', onClose);
   });
 }
 

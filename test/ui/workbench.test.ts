@@ -38,7 +38,9 @@ describe('The packaged extension in code-server', () => {
     await openFile(page, 'src/add.js');
     await pressKeys(page, 'Control+Home', 'ArrowDown', 'End');
     await typeInEditor(page, 'return ');
-    await server.waitForRequestWhere((request) => request.body?.prompt === 'function add(a, b) {\n  return ');
+    // The prompt names the file (context from the workspace), then the text before the cursor.
+    const request = await server.waitForRequestWhere((r) => typeof r.body?.prompt === 'string' && r.body.prompt.endsWith('function add(a, b) {\n  return '));
+    assert.match(request.body.prompt, /^\/\/ src\/add\.js\n/);
     const ghost = await waitForGhostText(page);
     await screenshot(page, 'ui-ghost-text');
     assert.equal(ghost, 'a + b;');

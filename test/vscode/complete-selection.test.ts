@@ -16,7 +16,8 @@ describe('Complete Selection', () => {
 
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', 'inline.enabled': false });
+    // These tests pin the exact prompt; context from other files has its own suite.
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', 'inline.enabled': false, 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {

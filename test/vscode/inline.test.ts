@@ -17,7 +17,8 @@ describe('Inline completion', function () {
 
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off' });
+    // These tests pin the exact text around the cursor; context from other files has its own suite.
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off', 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {
@@ -76,7 +77,21 @@ describe('Inline completion', function () {
     assert.equal(await acceptInline(editor), 'print(a, b)');
   });
 
-  it('keeps the request in flight while the user types on before its answer arrives, and replaces it once the answer begins otherwise', async () => {
+  it('aborts the request in flight once its answer does not begin with what the user typed on', async () => {
+    await configure({ requestTimeoutMs: 120_000 });
+    // The first token comes at once, the rest only after a minute: the connection stays open meanwhile.
+    server.script(answers.tokens([{ text: '1', logprob: -0.01 }, { text: '2;', logprob: -0.01 }], { chunkDelayMs: 60_000 }), answers.text(' done'));
+    const editor = await openWithCursor('const x = |');
+    void triggerInline();
+    const first = await server.waitForRequest(1);
+    await typeText(editor, '4');
+    void triggerInline();
+    const ended = await Promise.race([first.ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 5000))]);
+    assert.equal(ended, 'aborted', 'the first request\'s connection was closed by the abort, not by a timeout');
+    assert.equal((await server.waitForRequest(2)).body.prompt, 'const x = 4');
+  });
+
+  it('keeps the request in flight while the user types on before any of its answer has arrived', async () => {
     await configure({ requestTimeoutMs: 120_000 });
     server.script(answers.text('null; // not yet known', { latencyMs: 1500, chunkDelayMs: 3000 }), answers.text(' done'));
     const editor = await openWithCursor('const x = |');
@@ -217,10 +232,10 @@ describe('Inline completion', function () {
     assert.equal(early, 'start();\nalpha();', 'the first line was offered while the rest streamed');
     assert.equal(await Promise.race([request.ended, Promise.resolve('streaming')]), 'streaming');
     await request.ended;
-    // Each further line shows as it arrives; accepting on reaches the whole block.
-    let text = early;
-    for (let accepts = 0; accepts < 4 && !text.endsWith('delta();'); accepts++) text = await acceptInline(editor, text);
-    assert.equal(text, 'start();\nalpha();\nbeta();\ngamma();\ndelta();');
+    // The suggestion grows as lines arrive; asking once more shows all of it.
+    await triggerInline();
+    const rest = await acceptInline(editor, early);
+    assert.equal(rest, 'start();\nalpha();\nbeta();\ngamma();\ndelta();');
     assert.equal(server.requests.length, 1, 'the rest came from the same request');
   });
 

@@ -40,7 +40,7 @@ describe('Token Probabilities view', () => {
 
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false });
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false, 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {
@@ -94,7 +94,8 @@ describe('Token Probabilities view', () => {
   });
 
   it('inserts the branch of an inline suggestion, whole, at the cursor of the editor', async () => {
-    await configure({ 'inline.enabled': true, 'inline.debounceMs': 0 });
+    // The first token is unsure (50%): trimming would show nothing, and this test is about the branch.
+    await configure({ 'inline.enabled': true, 'inline.debounceMs': 0, 'inline.trimBelowProbability': 0 });
     server.script(answers.tokens([{ text: 'a', logprob: Math.log(0.5), top: { b: Math.log(0.4) } }, { text: ' + b;', logprob: Math.log(0.9) }]));
     const editor = await openWithCursor('x = |\n');
     await triggerInline();
@@ -130,7 +131,7 @@ describe('low-confidence decorations', () => {
 
   beforeEach(async () => {
     server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false });
+    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false, 'context.maxContextChars': 0 });
   });
 
   afterEach(async () => {

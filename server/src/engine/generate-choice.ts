@@ -47,13 +47,14 @@ export interface GeneratedChoice {
 
 /**
  * Generates one completion after `promptTokens`, calling `onDelta` whenever more text is final:
- * text that might still turn into a stop sequence, or an unfinished UTF-8 character, waits.
+ * text that might still turn into a stop sequence, or an unfinished UTF-8 character, waits. When
+ * `onDelta` returns a promise (a client that has not read what it was sent), generation waits for it.
  */
 export async function generateChoice(
   model: CompletionModel,
   promptTokens: readonly number[],
   options: ChoiceOptions,
-  onDelta: (delta: ChoiceDelta) => void = () => {},
+  onDelta: (delta: ChoiceDelta) => void | Promise<void> = () => {},
 ): Promise<GeneratedChoice> {
   const builder = new TokenTextBuilder();
   const tokens: ScoredToken[] = [];
@@ -89,16 +90,17 @@ export async function generateChoice(
     const finalLength = builder.text.length - undecidedTailLength(builder.text, options.stops);
     const ready = tokens.slice(sentTokens).filter((t) => t.offset < finalLength);
     if (finalLength > sentText || ready.length > 0) {
-      onDelta({ text: builder.text.slice(sentText, finalLength), tokens: ready, finishReason: undefined });
+      const sent = onDelta({ text: builder.text.slice(sentText, finalLength), tokens: ready, finishReason: undefined });
       sentText = finalLength;
       sentTokens += ready.length;
+      if (sent) await sent;
     }
     logits = sampled < maxTokens ? await model.append(token) : undefined;
   }
 
   const text = stopAt === undefined ? builder.finish() : builder.text.slice(0, stopAt);
   const kept = stopAt === undefined ? tokens : tokens.filter((t) => t.offset < stopAt!);
-  onDelta({ text: text.slice(sentText), tokens: kept.slice(sentTokens), finishReason });
+  await onDelta({ text: text.slice(sentText), tokens: kept.slice(sentTokens), finishReason });
   return { text, tokens: kept, finishReason, sampledTokens: sampled, meanLogprob: sampled > 0 ? logprobSum / sampled : 0 };
 }
 

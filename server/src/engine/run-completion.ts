@@ -31,7 +31,8 @@ export interface CompletionResult {
  * Runs a validated request: for each prompt, `bestOf` candidates (seeded per prompt and
  * candidate, so a request seed reproduces every choice), keeping the `n` with the best mean
  * logprob. With `onChunk`, each choice is also reported piece by piece as it is generated
- * (streaming requires best_of = n, so every candidate is a returned choice).
+ * (streaming requires best_of = n, so every candidate is a returned choice); generation waits for a
+ * promise `onChunk` returns.
  */
 export async function runCompletion(
   model: CompletionModel,
@@ -39,7 +40,7 @@ export async function runCompletion(
   prompts: readonly PreparedPrompt[],
   seed: number,
   signal: AbortSignal,
-  onChunk?: (chunk: ChoiceChunk) => void,
+  onChunk?: (chunk: ChoiceChunk) => void | Promise<void>,
 ): Promise<CompletionResult> {
   const choices: CompletionChoice[] = [];
   let completionTokens = 0;
@@ -59,7 +60,7 @@ export async function runCompletion(
       }, onChunk && ((delta) => {
         const lead = first ? echo : undefined;
         first = false;
-        onChunk({
+        return onChunk({
           index,
           text: (lead?.text ?? '') + delta.text,
           logprobs: request.logprobs === undefined ? null : joinLogprobs(lead?.logprobs, completionLogprobs(delta.tokens, prompt.text.length)),

@@ -3,8 +3,10 @@ import * as http from 'node:http';
 import { ApiError } from '../api-error';
 import type { CompletionModel } from '../engine/completion-model';
 import { GenerationAborted } from '../engine/generate-choice';
-import { handleCompletions } from './completions-route';
+import { longestTokenBytes } from '../engine/prompt-bound';
+import { ClientStalled, handleCompletions } from './completions-route';
 import { FifoLock, WaitAborted } from './fifo-lock';
+import { checkRequestOrigin } from './request-origin';
 import { sendError, sendJson } from './responses';
 
 /** How the HTTP server is set up. */
@@ -17,7 +19,27 @@ export interface ServerOptions {
   readonly apiKey?: string;
   /** Where cancelled requests and unexpected failures are reported. */
   readonly log?: (message: string) => void;
+  /** The address the server listens on: requests may name it as `Host` besides loopback names (default 127.0.0.1). */
+  readonly listenHost?: string;
+  /** Limits on slow and idle clients; each defaults to DEFAULT_TIMEOUTS. */
+  readonly timeouts?: Partial<ServerTimeouts>;
 }
+
+/** How long the server waits on a client, in milliseconds. */
+export interface ServerTimeouts {
+  /** From connecting to the end of the request headers. */
+  readonly headersMs: number;
+  /** From connecting to the end of the request body. */
+  readonly requestMs: number;
+  /** An idle keep-alive connection between requests. */
+  readonly keepAliveMs: number;
+  /** A streaming client that reads nothing while the server has more to send. */
+  readonly writeStallMs: number;
+  /** How often the header and request deadlines are checked. */
+  readonly checkIntervalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, writeStallMs: 30_000, checkIntervalMs: 1_000 };
 
 const ROUTES: Record<string, readonly string[]> = {
   '/health': ['GET'],
@@ -28,14 +50,21 @@ const ROUTES: Record<string, readonly string[]> = {
 /** An OpenAI-style legacy Completions server for one model (not yet listening). */
 export function createCompletionServer(options: ServerOptions): http.Server {
   let model: CompletionModel | undefined;
+  let tokenBytes = 1;
   let loadFailure: Error | undefined;
-  options.model.then((loaded) => { model = loaded; }, (error: Error) => { loadFailure = error; });
+  options.model.then((loaded) => {
+    tokenBytes = longestTokenBytes(loaded);
+    model = loaded;
+  }, (error: Error) => { loadFailure = error; });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const listenHost = options.listenHost ?? '127.0.0.1';
   const turns = new FifoLock();
   const fingerprint = `fp_${createHash('sha256').update(options.modelId).digest('hex').slice(0, 10)}`;
   const created = Math.floor(Date.now() / 1000);
   const modelEntry = { id: options.modelId, object: 'model', created, owned_by: 'prompt-complete' };
 
   async function route(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    checkRequestOrigin(request, listenHost);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/';
     const method = request.method ?? 'GET';
     const modelPath = path.startsWith('/v1/models/') ? '/v1/models/' : path;
@@ -60,11 +89,20 @@ export function createCompletionServer(options: ServerOptions): http.Server {
       if (loadFailure) throw new ApiError(500, `The model failed to load: ${loadFailure.message}`);
       throw new ApiError(503, 'The model is still loading; try again in a moment.', null, 'model_loading').withHeaders({ 'Retry-After': '1' });
     }
-    await handleCompletions({ model, turns, fingerprint }, request, response);
+    await handleCompletions({ model, longestTokenBytes: tokenBytes, turns, fingerprint, writeStallMs: timeouts.writeStallMs }, request, response);
   }
 
-  return http.createServer((request, response) => {
+  const server = http.createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: timeouts.checkIntervalMs,
+  }, (request, response) => {
     route(request, response).catch((error: unknown) => {
+      if (error instanceof ClientStalled) {
+        options.log?.(`${request.method} ${request.url} stopped: ${error.message}`);
+        response.destroy();
+        return;
+      }
       if (error instanceof GenerationAborted || error instanceof WaitAborted || (request.destroyed && !(error instanceof ApiError))) {
         options.log?.(`${request.method} ${request.url} cancelled: the client disconnected`);
         response.destroy();
@@ -78,6 +116,8 @@ export function createCompletionServer(options: ServerOptions): http.Server {
       sendError(response, new ApiError(500, 'The server had an error while processing your request.'));
     });
   });
+  server.keepAliveTimeout = timeouts.keepAliveMs;
+  return server;
 }
 
 function decodeModelId(encoded: string): string {

@@ -6,6 +6,11 @@ export const errorBodyReadLimit = 64 * 1024;
 export const keptBodyLength = 4 * 1024;
 /** A successful body larger than this is refused rather than buffered. */
 export const successBodyReadLimit = 64 * 1024 * 1024;
+/**
+ * No line of an event stream, and no event's data, may be longer than this many characters: far more
+ * than one chunk of any real completion (a whole 4096-token answer with logprobs is about 1 MB).
+ */
+export const sseEventCharLimit = 16 * 1024 * 1024;
 
 /** A body read up to a limit; `complete` is false when the limit cut it short (the stream is then destroyed). */
 export interface LimitedText {

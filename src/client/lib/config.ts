@@ -9,8 +9,9 @@ export interface GptOptions {
   /** Base URL including the version path; default `https://api.openai.com/v1`. */
   serverURL?: string;
   /**
-   * Longest wait in ms for the response, and for any silence within its body (for streams: between
-   * chunks); default 30000, 0 disables. Enforced by undici's timers, which fire up to about 1 s late.
+   * Longest time in ms a call may take, from sending to the last byte of the body (for streams: to
+   * `[DONE]`), retries included; default 30000, 0 disables. A server that trickles bytes or keep-alive
+   * comments is cut off at this deadline like one that sends nothing.
    */
   timeoutMs?: number;
   /** Default retry behaviour; calls can override it with `retries`. */

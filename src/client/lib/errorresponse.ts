@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Readable } from 'node:stream';
 import { SDKError, type ApiErrorDetails } from '../models/errors/sdkerror';
 import { errorBodyReadLimit, excerptOf, readTextUpTo, truncateBody } from './body';
-import { redactHeaders, redactSecret } from './redact';
+import { redactBody, redactHeaders, redactValue } from './redact';
 
 /** The parts of a non-2xx response needed to describe it. */
 export interface ErrorResponse {
@@ -17,7 +17,10 @@ export async function sdkErrorFromResponse(response: ErrorResponse, apiKey: stri
   return sdkErrorFromBody(response.statusCode, response.headers, text, apiKey);
 }
 
-/** Builds an SDKError from an error body; the message prefers the server's own `error.message`. */
+/**
+ * Builds an SDKError from an error body; the message prefers the server's own `error.message`. The key
+ * is redacted from the parsed message too: JSON escapes would hide it from a search of the raw text.
+ */
 export function sdkErrorFromBody(
   statusCode: number,
   headers: Record<string, string | string[] | undefined>,
@@ -25,8 +28,8 @@ export function sdkErrorFromBody(
   apiKey: string | undefined,
   context = `API error ${statusCode}`,
 ): SDKError {
-  const text = redactSecret(rawText, apiKey);
-  const details = apiErrorDetails(text);
+  const text = redactBody(rawText, apiKey);
+  const details = redactDetails(apiErrorDetails(rawText), apiKey);
   const summary = details?.message ?? (excerptOf(text) || STATUS_CODES[statusCode] || 'no details');
   return new SDKError({
     message: `${context}: ${summary}`,
@@ -36,6 +39,10 @@ export function sdkErrorFromBody(
     headers: redactHeaders(headers, apiKey),
     details,
   });
+}
+
+function redactDetails(details: ApiErrorDetails | undefined, apiKey: string | undefined): ApiErrorDetails | undefined {
+  return details && (redactValue(details, apiKey) as ApiErrorDetails);
 }
 
 /** The `error` object of an OpenAI-style error body, or undefined when the body is not one. */

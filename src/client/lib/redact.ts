@@ -7,6 +7,35 @@ export function redactSecret(text: string, secret: string | undefined): string {
   return text.split(secret).join(redactedMarker);
 }
 
+/**
+ * Redacts text from a response body. A JSON body can carry the secret in escaped form (`\u0073k-…`)
+ * that a plain search misses but any JSON reader, or a reader of the message, turns back into the key;
+ * when decoding the escapes reveals the secret, the decoded text is kept, redacted. This works on
+ * bodies cut short too, where parsing would fail.
+ */
+export function redactBody(text: string, secret: string | undefined): string {
+  const plain = redactSecret(text, secret);
+  if (!secret || !plain.includes('\\')) return plain;
+  const unescaped = plain.replace(/\\u([0-9a-fA-F]{4})|\\\//g, (_escape, hex: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : '/'));
+  return unescaped.includes(secret) ? redactSecret(unescaped, secret) : plain;
+}
+
+/** A copy of a parsed JSON value with the secret removed from every string (keys included); the value itself when none has it. */
+export function redactValue(value: unknown, secret: string | undefined, depth = 0): unknown {
+  if (!secret) return value;
+  if (typeof value === 'string') return redactSecret(value, secret);
+  if (typeof value !== 'object' || value === null || depth > 64) return value;
+  let changed = false;
+  const entries = Object.entries(value).map(([name, item]) => {
+    const redactedName = redactSecret(name, secret);
+    const redactedItem = redactValue(item, secret, depth + 1);
+    if (redactedName !== name || redactedItem !== item) changed = true;
+    return [redactedName, redactedItem] as const;
+  });
+  if (!changed) return value;
+  return Array.isArray(value) ? entries.map(([, item]) => item) : Object.fromEntries(entries);
+}
+
 /** Copies response headers with the secret removed from every value. */
 export function redactHeaders(
   headers: Record<string, string | string[] | undefined>,

@@ -23,6 +23,8 @@ export const defaultRetryConfig: RetryConfig = {
 };
 
 const defaultBackoff = defaultRetryConfig.backoff as BackoffStrategy;
+/** How long the default backoff keeps trying, in ms. */
+export const defaultBackoffBudget = defaultBackoff.maxElapsedTime;
 
 /** Clock and randomness, injectable so tests can pin them. */
 export interface RetryEnvironment {

@@ -4,18 +4,27 @@ export interface ServerSentEvent {
   data: string;
 }
 
+/** A line, or one event's data, grew past the parser's limit: the stream is not one this client will buffer. */
+export class EventTooLargeError extends Error {}
+
 /**
  * Incremental parser for `text/event-stream` bytes. Chunks may split anywhere, including inside a
  * line or a UTF-8 character; lines may end in "\n", "\r\n" or "\r". Each byte is scanned once, and a
  * line spanning many chunks is joined once when it ends, so the cost stays linear in the stream size.
+ * No line and no event's data may pass `maxEventChars` ({@link EventTooLargeError}), so a stream that
+ * never ends a line cannot grow memory without bound.
  */
 export class SseParser {
   private readonly decoder = new TextDecoder('utf-8');
   private readonly lineParts: string[] = [];
+  private pendingLineChars = 0;
+  private dataChars = 0;
   // A "\r" ended the previous chunk: a "\n" at the start of the next one belongs to the same line break.
   private skipLeadingLineFeed = false;
   private dataLines: string[] = [];
   private eventName = '';
+
+  constructor(private readonly maxEventChars = Infinity) {}
 
   /** Feeds the next bytes; returns the events they completed. */
   push(bytes: Uint8Array): ServerSentEvent[] {
@@ -41,6 +50,8 @@ export class SseParser {
     while (start < text.length) {
       const lineEnd = lineBreaks.next(start);
       if (lineEnd === -1) {
+        this.pendingLineChars += text.length - start;
+        if (this.pendingLineChars > this.maxEventChars) throw new EventTooLargeError(`a line is longer than ${this.maxEventChars} characters`);
         this.lineParts.push(text.slice(start));
         break;
       }
@@ -59,6 +70,7 @@ export class SseParser {
     this.lineParts.push(lastPart);
     const line = this.lineParts.join('');
     this.lineParts.length = 0;
+    this.pendingLineChars = 0;
     return line;
   }
 
@@ -72,7 +84,11 @@ export class SseParser {
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.charCodeAt(0) === 0x20) value = value.slice(1);
-    if (field === 'data') this.dataLines.push(value);
+    if (field === 'data') {
+      this.dataChars += value.length + 1;
+      if (this.dataChars > this.maxEventChars) throw new EventTooLargeError(`an event's data is longer than ${this.maxEventChars} characters`);
+      this.dataLines.push(value);
+    }
     else if (field === 'event') this.eventName = value;
     // "id" and "retry" only matter to reconnecting EventSource clients; completions are not resumable.
   }
@@ -82,6 +98,7 @@ export class SseParser {
       events.push({ event: this.eventName || 'message', data: this.dataLines.join('\n') });
     }
     this.dataLines = [];
+    this.dataChars = 0;
     this.eventName = '';
   }
 }

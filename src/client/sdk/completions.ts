@@ -1,5 +1,6 @@
 import {
   createCompletionRequestToWire,
+  expectedChoiceCount,
   type CreateCompletionRequest,
 } from '../models/components/createcompletionrequest';
 import {
@@ -31,9 +32,9 @@ export class Completions {
     const body = JSON.stringify(createCompletionRequestToWire(request));
     const { httpMeta, value } = await requestJson(
       this.context,
-      { method: 'POST', path: '/completions', body, accept: 'application/json' },
+      { method: 'POST', path: '/completions', body, accept: 'application/json', keyFree: extraFieldsText(request) },
       options,
-      createCompletionResponseFromWire,
+      (json) => createCompletionResponseFromWire(json, expectedChoiceCount(request)),
     );
     return { httpMeta, createCompletionResponse: value };
   }
@@ -51,6 +52,13 @@ export class Completions {
   createCompletionStream(request: CreateCompletionRequest, options: RequestOptions = {}): AsyncIterable<CreateCompletionStreamChunk> {
     validateCreateCompletionRequest(request);
     const body = JSON.stringify(createCompletionRequestToWire({ ...request, stream: true }));
-    return completionChunks(this.context, { method: 'POST', path: '/completions', body, accept: 'text/event-stream' }, options);
+    return completionChunks(this.context, { method: 'POST', path: '/completions', body, accept: 'text/event-stream', keyFree: extraFieldsText(request) }, options, expectedChoiceCount(request));
   }
+}
+
+/** The extra fields as sent: user-supplied text that may never carry the key. */
+function extraFieldsText(request: CreateCompletionRequest): { field: string; text: string } | undefined {
+  const extra = request.extraFields;
+  if (!extra || Object.keys(extra).length === 0) return undefined;
+  return { field: 'extraFields', text: JSON.stringify(extra) };
 }

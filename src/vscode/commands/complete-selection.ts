@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { extractContext } from '../../core/context';
+import { inertText } from '../../core/inert-text';
 import type { CompletionLogprobs } from '../../client';
 import { RepeatedLineDetector } from '../../core/postprocess/repeated-lines';
 import type { CompletionEngine, CompletionInput } from '../../engine/completion-engine';
 import { LogprobsAccumulator } from '../../engine/logprobs-accumulator';
 import type { Settings } from '../../engine/settings';
-import { DocumentLines } from '../document-lines';
+import { completionSourceFor } from '../context/notebook-context';
 import type { FailureReporter } from '../failure-reporter';
+import type { ContextForDocument } from '../context/workspace-context';
 import type { Log } from '../log';
+import type { SensitiveFiles } from '../sensitive-files';
 import type { StatusBar } from '../status-bar';
 import { DocumentChangedError, StreamingInsert } from '../streaming-insert';
 
@@ -23,6 +26,9 @@ export interface CompleteSelectionDeps {
   failures: FailureReporter;
   status: StatusBar;
   log: Log;
+  /** Context from the rest of the workspace, the same ghost text carries. */
+  context?: ContextForDocument;
+  sensitive: SensitiveFiles;
   /** Called with the inserted text and the prompt, for the probabilities view. */
   onCompleted?: (result: CompletedInsertion) => void;
 }
@@ -45,25 +51,36 @@ export interface CompletedInsertion {
 export async function completeSelection(deps: CompleteSelectionDeps): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Prompt Complete: open a file and select the text to complete.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: open a file and select the text to complete.'));
     return;
   }
   const settings = deps.settings();
-  const input = selectionInput(editor, settings);
+  const excludedBy = deps.sensitive.matchFor(editor.document);
+  if (excludedBy) {
+    // The glob may come from a workspace's settings: shown as inert text.
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: nothing of this file is sent: it matches {0} (promptComplete.exclude).', inertText(excludedBy)));
+    return;
+  }
+  if (settings.disabledLanguages.includes(editor.document.languageId)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete is off for {0} files (promptComplete.inline.disabledLanguages).', inertText(editor.document.languageId)));
+    return;
+  }
+  const input = selectionInput(editor, settings, deps.context);
   const insertAt = editor.selection.end;
   if (settings.n > 1) await pickAndInsert(deps, editor, input, insertAt);
   else await streamAndInsert(deps, editor, input, insertAt);
 }
 
-function selectionInput(editor: vscode.TextEditor, settings: Settings): CompletionInput {
+function selectionInput(editor: vscode.TextEditor, settings: Settings, context: ContextForDocument | undefined): CompletionInput {
   const document = editor.document;
   const selection = editor.selection;
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const budget = { maxPrefixChars: settings.maxPrefixChars, maxSuffixChars: settings.maxSuffixChars };
-  const around = extractContext(new DocumentLines(document), selection.end, budget, eol);
-  if (selection.isEmpty) return { prefix: around.prefix, suffix: around.suffix };
+  const source = completionSourceFor(document, selection.end);
+  const around = extractContext(source.lines, source.position, budget, eol);
   const selected = document.getText(selection);
-  return { prefix: selected.length > MAX_SELECTION_CHARS ? selected.slice(-MAX_SELECTION_CHARS) : selected, suffix: around.suffix };
+  const prefix = selection.isEmpty ? around.prefix : selected.length > MAX_SELECTION_CHARS ? selected.slice(-MAX_SELECTION_CHARS) : selected;
+  return { prefix, suffix: around.suffix, context: context?.contextFor(document, prefix, around.suffix) };
 }
 
 async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEditor, input: CompletionInput, insertAt: vscode.Position): Promise<void> {
@@ -77,9 +94,9 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
       const started = Date.now();
       let received = 0;
       deps.status.set({ kind: 'working' });
-      progress.report({ message: 'waiting for the server…' });
+      progress.report({ message: vscode.l10n.t('waiting for the server…') });
       try {
-        const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true });
+        const streaming = await deps.engine.stream(input, { signal: abort.signal, n: 1, retry: true, purpose: 'Complete Selection' });
         const logprobs = new LogprobsAccumulator();
         const loop = new RepeatedLineDetector();
         for await (const delta of streaming.deltas) {
@@ -92,7 +109,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
           writer.append(delta.text);
           logprobs.add(delta.logprobs);
           received += delta.text.length;
-          progress.report({ message: `completing: ${received} characters so far` });
+          progress.report({ message: vscode.l10n.t('completing: {0} characters so far', received) });
           if (loop.push(delta.text)) break;
         }
         await writer.finished();
@@ -104,7 +121,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
         writer.placeCursorAfter();
         deps.log.info(`Complete Selection: ${streaming.model} (${streaming.fim}) ${input.prefix.length}+${input.suffix.length} chars -> ${writer.text.length} chars in ${Date.now() - started} ms`);
         deps.status.set({ kind: 'idle', detail: `last answer in ${Date.now() - started} ms` });
-        if (!writer.text) void vscode.window.showInformationMessage('Prompt Complete: the model returned no text.');
+        if (!writer.text) void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: the model returned no text.'));
         else reportInserted(deps, editor, insertAt, { text: writer.text, prompt: streaming.prompt, suffix: streaming.fim === 'suffix' ? input.suffix : undefined, model: streaming.model, logprobs: logprobs.result });
       } catch (error) {
         if (token.isCancellationRequested) {
@@ -116,13 +133,13 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
           return;
         }
         if (error instanceof DocumentChangedError) {
-          void vscode.window.showWarningMessage(`Prompt Complete: ${error.message}.`);
+          void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: the document changed while the completion was arriving; the text inserted so far was kept.'));
           deps.status.set({ kind: 'idle' });
           return;
         }
         // A failed or cut stream must not leave half an answer behind.
         await writer.rollback();
-        deps.failures.commandFailed('Complete Selection', error, serverUrl);
+        deps.failures.commandFailed(vscode.l10n.t('Complete Selection'), error, serverUrl);
       } finally {
         cancellation.dispose();
       }
@@ -133,17 +150,17 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
 async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEditor, input: CompletionInput, insertAt: vscode.Position): Promise<void> {
   const settings = deps.settings();
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Prompt Complete: asking for ${settings.n} candidates…`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prompt Complete: asking for {0} candidates…', settings.n), cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       const cancellation = token.onCancellationRequested(() => abort.abort());
       deps.status.set({ kind: 'working' });
       try {
-        const result = await deps.engine.complete(input, { signal: abort.signal, retry: true });
+        const result = await deps.engine.complete(input, { signal: abort.signal, retry: true, purpose: 'Complete Selection' });
         deps.status.set({ kind: 'idle' });
         return result;
       } catch (error) {
-        if (!token.isCancellationRequested) deps.failures.commandFailed('Complete Selection', error, settings.serverUrl);
+        if (!token.isCancellationRequested) deps.failures.commandFailed(vscode.l10n.t('Complete Selection'), error, settings.serverUrl);
         else deps.status.set({ kind: 'idle' });
         return undefined;
       } finally {
@@ -154,7 +171,7 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
   if (!outcome) return;
   const candidates = [...new Set(outcome.candidates.map((c) => c.text).filter((text) => text.length > 0))];
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('Prompt Complete: the model returned no text.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: the model returned no text.'));
     return;
   }
   const picked = await vscode.window.showQuickPick(
@@ -164,7 +181,7 @@ async function pickAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEdi
       const more = text.trim() !== firstLine(text);
       return { label, detail: more ? oneLineExcerpt(text) : undefined, text };
     }),
-    { title: 'Prompt Complete: choose a completion', matchOnDetail: true },
+    { title: vscode.l10n.t('Prompt Complete: choose a completion'), matchOnDetail: true },
   );
   if (!picked) return;
   const applied = await editor.edit((builder) => builder.insert(insertAt, picked.text));

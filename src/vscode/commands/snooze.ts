@@ -11,12 +11,13 @@ export async function snooze(inlineSwitch: InlineSwitch, minutes?: number): Prom
     else inlineSwitch.resume();
     return;
   }
+  const t = vscode.l10n.t;
   const items: (vscode.QuickPickItem & { minutes: number })[] = DURATIONS.map((m) => ({
-    label: m < 60 ? `${m} minutes` : `${m / 60} hour${m > 60 ? 's' : ''}`,
+    label: m < 60 ? t('{0} minutes', m) : m === 60 ? t('1 hour') : t('{0} hours', m / 60),
     minutes: m,
   }));
-  if (inlineSwitch.snoozedUntil) items.unshift({ label: 'Resume now', description: `snoozed until ${inlineSwitch.snoozedUntil.toLocaleTimeString()}`, minutes: 0 });
-  const choice = await vscode.window.showQuickPick(items, { title: 'Prompt Complete: Snooze inline completions for…' });
+  if (inlineSwitch.snoozedUntil) items.unshift({ label: t('Resume now'), description: t('snoozed until {0}', inlineSwitch.snoozedUntil.toLocaleTimeString()), minutes: 0 });
+  const choice = await vscode.window.showQuickPick(items, { title: t('Prompt Complete: Snooze inline completions for…') });
   if (!choice) return;
   if (choice.minutes === 0) inlineSwitch.resume();
   else inlineSwitch.snooze(choice.minutes);

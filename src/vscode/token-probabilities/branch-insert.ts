@@ -31,7 +31,7 @@ export function planInsert(recorded: RecordedCompletion, branch: ReadyBranch, ed
     const start = document.offsetAt(recorded.range.start) + branch.tokenOffset;
     const replaced = new vscode.Range(document.positionAt(start), recorded.range.end);
     return {
-      label: `Replace the completion from this token on in ${nameOf(document.uri)}`,
+      label: vscode.l10n.t('Replace the completion from this token on in {0}', nameOf(document.uri)),
       apply: () => {
         const edit = new vscode.WorkspaceEdit();
         edit.replace(document.uri, replaced, branch.alternative + branch.continuation);
@@ -42,7 +42,7 @@ export function planInsert(recorded: RecordedCompletion, branch: ReadyBranch, ed
   if (!editor || editor.document.isClosed) return undefined;
   const text = branch.kept + branch.alternative + branch.continuation;
   return {
-    label: `Insert at the cursor in ${nameOf(editor.document.uri)}`,
+    label: vscode.l10n.t('Insert at the cursor in {0}', nameOf(editor.document.uri)),
     apply: () => editor.edit((builder) => builder.replace(editor.selection, text)),
   };
 }

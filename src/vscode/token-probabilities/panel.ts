@@ -4,6 +4,7 @@ import type { Settings } from '../../engine/settings';
 import type { CompletionEngine } from '../../engine/completion-engine';
 import type { CompletionHistory, RecordedCompletion } from '../completion-history';
 import type { Log } from '../log';
+import type { SensitiveFiles } from '../sensitive-files';
 import { planInsert, type InsertPlan, type ReadyBranch } from './branch-insert';
 import { newNonce, renderPage } from './html';
 import { parseWebviewMessage, type BranchView, type FromWebview, type RenderedSummary, type ToWebview } from './messages';
@@ -15,6 +16,7 @@ export interface TokenProbabilitiesDeps {
   engine: CompletionEngine;
   settings: () => Settings;
   log: Log;
+  sensitive: SensitiveFiles;
 }
 
 /** What the view shows, as plain data: the command returns it (the extension-host tests read it). */
@@ -109,7 +111,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
     const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      'Token Probabilities',
+      vscode.l10n.t('Token Probabilities'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [media] },
     );
@@ -160,6 +162,14 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
       abort: new AbortController(),
     };
     this.branch = branch;
+    // A branch sends the completion's prompt again: not for a file that is now excluded.
+    const source = recorded.document ?? this.lastTextEditor?.document.uri;
+    const excludedBy = source && this.deps.sensitive.matchFor(source);
+    if (excludedBy) {
+      branch.view = { ...branch.view, status: 'failed', error: `nothing of this file is sent: it matches ${excludedBy} (promptComplete.exclude)` };
+      this.post();
+      return;
+    }
     this.post();
     const settings = this.deps.settings();
     try {
@@ -182,14 +192,14 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
     if (!branch || branch.view.status !== 'ready') return;
     const plan = this.insertPlan(branch);
     if (!plan) {
-      void vscode.window.showWarningMessage('Prompt Complete: the completion is no longer where it was inserted, so the branch was not inserted.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: the completion is no longer where it was inserted, so the branch was not inserted.'));
       branch.view = { ...branch.view, insertLabel: '' };
       this.post();
       return;
     }
     const applied = await plan.apply();
     if (!applied) {
-      void vscode.window.showWarningMessage('Prompt Complete: the editor refused the edit; the branch was not inserted.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: the editor refused the edit; the branch was not inserted.'));
       return;
     }
     // The recorded completion is no longer in the document as recorded: a second Insert has nowhere to go.

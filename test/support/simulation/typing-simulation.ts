@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
 import { InlineSession, type InlineEvent } from '../../../src/engine/inline-session';
 import { allowsMultiline } from '../../../src/engine/multiline';
 import { GapSource, HUMAN_RHYTHM, type Rhythm } from '../../../bench/typing/rhythm';
+import type { CompletionStreamer } from '../../../src/engine/completion-engine';
 import { OracleStreamer, type OracleRequest, type OracleTiming } from './oracle-streamer';
 import { VirtualClock } from './virtual-clock';
 
@@ -15,6 +16,23 @@ export interface SimulationSpec {
   seed?: number;
   timing?: OracleTiming;
   settings?: Partial<Settings>;
+  /** The server to type against (default: the exact oracle, {@link OracleStreamer}). */
+  server?: (world: SimulatedWorld) => SimulatedServer;
+}
+
+/** What a simulated server is built from. */
+export interface SimulatedWorld {
+  clock: VirtualClock;
+  /** The true text of the whole file, and the part of it after the typed span. */
+  text: string;
+  trueSuffix: string;
+  timing: OracleTiming;
+  settings: Settings;
+}
+
+/** A completion source in virtual time that records its requests as the oracle does. */
+export interface SimulatedServer extends CompletionStreamer {
+  readonly requests: OracleRequest[];
 }
 
 /** Something that happened, in virtual milliseconds, for reading the run afterwards. */
@@ -40,6 +58,10 @@ export interface SimulationResult {
   accepts: number;
   /** Ghost texts shown that were not how the file goes on from the cursor. */
   wrongGhosts: number;
+  /** Characters of ghost text shown, each time it appeared or changed. */
+  shownChars: number;
+  /** Of those, the characters from the first one that is not how the file goes on to the end of the ghost text. */
+  wrongChars: number;
   /** Requests whose prompt and suffix were not the true text around some point. */
   offTruthRequests: number;
   requests: OracleRequest[];
@@ -69,7 +91,8 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
   const clock = new VirtualClock();
   const trueSuffix = text.slice(span.to);
   const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', ...spec.settings };
-  const oracle = new OracleStreamer(clock, text, trueSuffix, spec.timing ?? { firstTokenMs: 150, perTokenMs: 10 }, settings.maxTokens);
+  const timing = spec.timing ?? { firstTokenMs: 150, perTokenMs: 10 };
+  const oracle = spec.server?.({ clock, text, trueSuffix, timing, settings }) ?? new OracleStreamer(clock, text, trueSuffix, timing, settings.maxTokens);
   const events: SimEvent[] = [];
   let running = 0;
   let maxConcurrentRequests = 0;
@@ -78,7 +101,7 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
       running++;
       maxConcurrentRequests = Math.max(maxConcurrentRequests, running);
       events.push({ t: clock.now(), kind: 'request', purpose: event.purpose });
-    } else {
+    } else if (event.type !== 'held') {
       running--;
       if (event.type === 'failed') events.push({ t: clock.now(), kind: 'failed', error: String(event.error) });
     }
@@ -95,6 +118,8 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
   let typedChars = 0;
   let accepts = 0;
   let wrongGhosts = 0;
+  let shownChars = 0;
+  let wrongChars = 0;
   let lastAcceptAt: number | undefined;
   const acceptToGhostMs: number[] = [];
   const pauses: SimPause[] = [];
@@ -107,8 +132,13 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
     if (!(ghost !== '' && next.startsWith(ghost))) ghostShownAt = clock.now();
     ghost = next;
     if (!next) return;
-    const matches = truthFromCursor().startsWith(next);
+    const truth = truthFromCursor();
+    const matches = truth.startsWith(next);
     if (!matches) wrongGhosts++;
+    let same = 0;
+    while (same < next.length && next[same] === truth[same]) same++;
+    shownChars += next.length;
+    wrongChars += next.length - same;
     events.push({ t: clock.now(), kind: 'ghost', text: next, pos, matches });
     if (matches && openPause && openPause.answeredAfterMs === undefined) openPause.answeredAfterMs = clock.now() - openPause.at;
     if (matches && lastAcceptAt !== undefined) {
@@ -185,6 +215,8 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
     typedChars,
     accepts,
     wrongGhosts,
+    shownChars,
+    wrongChars,
     offTruthRequests: oracle.requests.filter((r) => !r.onTruth).length,
     requests: oracle.requests,
     generatedTokens: oracle.requests.reduce((sum, r) => sum + r.generatedTokens, 0),

@@ -93,6 +93,29 @@ describe('client: error responses', () => {
     assert.match(err.message, /choices/);
   });
 
+  it('throws SDKError with the server message for a 200 whose body is an error object', async () => {
+    reply = (res) => sendJson(res, 200, { error: { message: 'quota exceeded', type: 'insufficient_quota' } });
+    const err = await failure();
+    assert.ok(err instanceof SDKError, String(err));
+    assert.equal(err.statusCode, 200);
+    assert.equal(err.message, 'API error 200: quota exceeded');
+    assert.equal(err.details?.type, 'insufficient_quota');
+  });
+
+  it('takes the status from a numeric HTTP code of an error object in a 200 body', async () => {
+    reply = (res) => sendJson(res, 200, { error: { message: 'slow down', code: 429 } });
+    const err = await failure();
+    assert.ok(err instanceof SDKError, String(err));
+    assert.equal(err.statusCode, 429);
+  });
+
+  it('throws SDKError for a 200 error object answering listModels', async () => {
+    reply = (res) => sendJson(res, 200, { error: 'models are not listed here' });
+    const err = await rejectionOf(fixture.gpt.models.listModels());
+    assert.ok(err instanceof SDKError, String(err));
+    assert.equal(err.message, 'API error 200: models are not listed here');
+  });
+
   it('truncates the body of a huge invalid 2xx response', async () => {
     reply = (res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -66,6 +66,73 @@ describe('client: the API key never appears in errors', () => {
     assertKeyAbsent(err);
   });
 
+
+  /** The key as a JSON string literal with every character escaped: no plain search finds it, any JSON reader does. */
+  const escapedKey = [...key].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const errorBodyEchoingEscapedKey = `{"error": {"message": "invalid key ${escapedKey}", "param": "${escapedKey}"}}`;
+
+  /** What the user could see of an SDK error: message, body, details, and all of it as JSON. */
+  function assertEscapedKeyAbsent(err: SDKError): void {
+    assertKeyAbsent(err);
+    for (const text of [err.body, JSON.stringify(err.details) ?? '', err.message]) {
+      const unescaped = text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      assert.ok(!unescaped.includes(key), `key leaked in: ${text.slice(0, 300)}`);
+    }
+  }
+
+  it('redacts a key echoed with JSON \\u escapes from the message, details and body of a 401', async () => {
+    reply = (_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(errorBodyEchoingEscapedKey);
+    };
+    const err = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+    assert.ok(err instanceof SDKError, String(err));
+    assert.equal(err.message, 'API error 401: invalid key [redacted]');
+    assert.equal(err.details?.param, '[redacted]');
+    assertEscapedKeyAbsent(err);
+  });
+
+  it('redacts an escaped key from an error object sent with status 200', async () => {
+    reply = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(errorBodyEchoingEscapedKey);
+    };
+    const err = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+    assert.ok(err instanceof SDKError, String(err));
+    assert.equal(err.message, 'API error 200: invalid key [redacted]');
+    assertEscapedKeyAbsent(err);
+  });
+
+  it('redacts an escaped key from an error event inside a stream', async () => {
+    reply = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(`data: ${errorBodyEchoingEscapedKey}\n\n`);
+    };
+    const err = await rejectionOf(collect(fixture.gpt.completions.createCompletionStream({ model: 'm', prompt: 'x' })));
+    assert.ok(err instanceof SDKError, String(err));
+    assertEscapedKeyAbsent(err);
+  });
+
+  it('redacts an escaped key from the body of an error that was cut short', async () => {
+    reply = (_req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(`{"error": {"message": "invalid key ${escapedKey}", "trace": "${'x'.repeat(100 * 1024)}"}}`);
+    };
+    const err = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+    assert.ok(err instanceof SDKError, String(err));
+    assertEscapedKeyAbsent(err);
+  });
+
+  it('redacts an escaped key from the body of a 2xx that is not a completion', async () => {
+    reply = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"echo": "${escapedKey}"}`);
+    };
+    const err = await rejectionOf(fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }));
+    assert.ok(err instanceof ResponseValidationError, String(err));
+    assert.ok(!err.body.includes(escapedKey.slice(0, 24)), err.body);
+    assert.ok(!err.body.includes(key), err.body);
+  });
 });
 
 describe('client: transport errors that mention the key', () => {

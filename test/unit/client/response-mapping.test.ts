@@ -55,7 +55,7 @@ describe('client: response mapping', () => {
     reply = wireCompletion('', {
       choices: [0, 1, 2].map((index) => ({ text: `t${index}`, index, finish_reason: 'stop', logprobs: null })),
     });
-    const { choices } = (await complete()).createCompletionResponse;
+    const { choices } = (await fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x', n: 3 })).createCompletionResponse;
     assert.deepEqual(choices.map((c) => [c.index, c.text]), [[0, 't0'], [1, 't1'], [2, 't2']]);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Gpt } from '../../../src/client';
-import { renderFim } from '../../../src/core/fim';
+import { FIM_FAMILIES, FIM_TEMPLATES, renderFim } from '../../../src/core/fim';
 import { usesFimTemplate } from '../../../src/engine/branch';
 import { CompletionEngine } from '../../../src/engine/completion-engine';
 import { ModelResolver } from '../../../src/engine/model-resolver';
@@ -58,6 +58,14 @@ describe('re-asking from an alternative token', () => {
     assert.equal(answer.continuation, 'y');
   });
 
+  it('continues inside the template auto-detected from the recorded model id', async () => {
+    const template = renderFim('deepseek', 'def f(', '):\n');
+    server.script(answers.text('y<｜end▁of▁sentence｜>junk'));
+    const answer = await engine.branch({ prompt: template.prompt, model: 'deepseek-coder:6.7b-base', kept: 'x, ', alternative: 'z' });
+    assert.deepEqual((await server.waitForRequest(1)).body.stop, template.stop);
+    assert.equal(answer.continuation, 'y');
+  });
+
   it('rejects with the server error when the server fails', async () => {
     server.script(answers.jsonError(400, 'bad'));
     await assert.rejects(engine.branch({ prompt: 'a', model: 'm', kept: '', alternative: 'b' }), /bad/);
@@ -66,13 +74,13 @@ describe('re-asking from an alternative token', () => {
 
 describe('recognising a fill-in-the-middle prompt', () => {
   it('recognises each family\'s rendering', () => {
-    for (const family of ['starcoder', 'qwen', 'codellama', 'deepseek', 'codestral', 'codegemma'] as const) {
-      assert.equal(usesFimTemplate(renderFim(family, 'before', 'after').prompt, family), true, family);
+    for (const family of FIM_FAMILIES) {
+      assert.equal(usesFimTemplate(renderFim(family, 'before', 'after').prompt, FIM_TEMPLATES[family]), true, family);
     }
   });
 
   it('does not take plain text for a template', () => {
-    assert.equal(usesFimTemplate('function add(a, b) {', 'qwen'), false);
-    assert.equal(usesFimTemplate('<|fim_prefix|>only the start', 'qwen'), false);
+    assert.equal(usesFimTemplate('function add(a, b) {', FIM_TEMPLATES.qwen), false);
+    assert.equal(usesFimTemplate('<|fim_prefix|>only the start', FIM_TEMPLATES.qwen), false);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ConnectionError, Gpt } from '../../../src/client';
+import { ConnectionError, Gpt, RequestTimeoutError } from '../../../src/client';
 import { CompletionEngine, cutAtStop } from '../../../src/engine/completion-engine';
 import { ModelResolver } from '../../../src/engine/model-resolver';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
@@ -34,6 +34,20 @@ describe('completion engine', () => {
     assert.equal(body.suffix, ' after');
     assert.equal(outcome.fim, 'suffix');
     assert.deepEqual(outcome.candidates.map((c) => c.text), ['middle']);
+  });
+
+  it('ends a stream that keeps sending text past requestTimeoutMs: the setting bounds the whole request', async () => {
+    settings = { ...settings, requestTimeoutMs: 1000 };
+    server.script(answers.text('word '.repeat(60), { chunkDelayMs: 100 }));
+    const started = Date.now();
+    const streaming = await engine.stream({ prefix: 'p', suffix: '' });
+    let received = '';
+    const error = await (async () => {
+      for await (const delta of streaming.deltas) received += delta.text;
+    })().then(() => undefined, (err: unknown) => err);
+    assert.ok(error instanceof RequestTimeoutError, String(error));
+    assert.ok(received.length > 0, 'the text that came in time was delivered');
+    assert.ok(Date.now() - started < 3000, `ended after ${Date.now() - started} ms; the whole answer takes 6 s`);
   });
 
   it('sends no suffix field when nothing follows the cursor', async () => {

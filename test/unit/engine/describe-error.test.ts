@@ -37,6 +37,7 @@ describe('describing failures to the user', () => {
     { name: 'a rate limit', answer: answers.jsonError(429, 'Rate limit reached'), kind: 'rateLimit', reason: /rate limited.*429/ },
     { name: 'a gateway\'s HTML page', answer: answers.rawError(502, '<html><body><h1>502 Bad Gateway</h1></body></html>'), kind: 'server', reason: /server error 502: 502 Bad Gateway/ },
     { name: 'a bad request', answer: answers.jsonError(400, 'max_tokens is too large'), kind: 'badRequest', reason: /rejected the request \(400\): max_tokens is too large/ },
+    { name: 'an error object sent with status 200', answer: answers.jsonError(200, 'You exceeded your current quota'), kind: 'server', reason: /^the server reported an error: You exceeded your current quota$/ },
   ];
   for (const { name, answer, kind, reason } of cases) {
     it(`names ${name} in one short line`, async () => {
@@ -51,6 +52,13 @@ describe('describing failures to the user', () => {
   it('never repeats the key, even when the server echoes it', async () => {
     const failure = describeError(await errorFrom(server, gpt, answers.jsonError(401, `Invalid key: Bearer ${KEY}`)), server.baseUrl);
     assert.doesNotMatch(failure.reason, new RegExp(KEY));
+  });
+
+  it('never repeats the key when the server echoes it with JSON escapes', async () => {
+    const escaped = [...KEY].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const answer = answers.rawError(401, `{"error": {"message": "Invalid key: ${escaped}"}}`, 'application/json');
+    const failure = describeError(await errorFrom(server, gpt, answer), server.baseUrl);
+    assert.equal(failure.reason, 'the server refused the API key (401): Invalid key: [redacted]');
   });
 
   it('names a server that does not answer in time', async () => {
@@ -97,5 +105,17 @@ describe('describing failures to the user', () => {
   it('gives a key that may not travel and a missing model kinds of their own', () => {
     assert.equal(describeError(new InsecureKeyError('http://10.0.0.5:8080/v1'), 'http://10.0.0.5:8080/v1').kind, 'insecureKey');
     assert.equal(describeError(new NoModelError('http://127.0.0.1:1/v1'), 'http://127.0.0.1:1/v1').kind, 'noModel');
+  });
+
+  it('names the setting when extra request fields would carry the key, without the key', async () => {
+    let error: unknown;
+    try {
+      await gpt.completions.createCompletion({ model: 'm', prompt: 'p', extraFields: { note: KEY } });
+    } catch (caught) {
+      error = caught;
+    }
+    const failure = describeError(error, server.baseUrl);
+    assert.deepEqual(failure, { kind: 'configuration', reason: 'not sent: promptComplete.extraRequestFields must not contain the API key' });
+    assert.equal(server.requests.length, 0);
   });
 });

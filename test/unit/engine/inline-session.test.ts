@@ -182,7 +182,67 @@ describe('inline session (virtual time)', () => {
     const { clock, events, ask } = setup({ debounceMs: 0, prefetch: 'off' });
     ask(at('return w'));
     await clock.run();
-    assert.deepEqual(events.map((e) => `${e.type}:${e.purpose}`), ['started:inline', 'finished:inline']);
+    assert.deepEqual(events.map((e) => `${e.type}:${'purpose' in e ? e.purpose : e.reason}`), ['started:inline', 'finished:inline']);
+  });
+});
+
+describe('inline session: manual mode and the daily budget (virtual time)', () => {
+  it('in manual mode sends nothing while the user types, and reports why', async () => {
+    const { clock, oracle, events, ask } = setup({ debounceMs: 0, inlineTrigger: 'manual' });
+    const call = ask(at('return w'));
+    ask(at('return wi'));
+    await clock.run();
+    assert.equal(oracle.requests.length, 0);
+    assert.deepEqual(call.answer(), { suggestions: [] });
+    assert.deepEqual(events, [{ type: 'held', reason: 'manual' }, { type: 'held', reason: 'manual' }]);
+  });
+
+  it('in manual mode asks when the user asks, sends no prefetch after it, and serves what the user types into the suggestion', async () => {
+    const clock = new VirtualClock();
+    // Two tokens per answer, so the suggestion is all of it and an accept-ahead prefetch would have something to ask.
+    const oracle = new OracleStreamer(clock, FILE, '', { firstTokenMs: 10, perTokenMs: 1 }, 2);
+    const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', debounceMs: 0, prefetch: 'on', inlineTrigger: 'manual' };
+    const session = new InlineSession({ engine: oracle, settings: () => settings, clock });
+    const ask = (prefix: string, explicit = false) => session.provide({ prefix, suffix: '', multiline: false, explicit, signal: new AbortController().signal });
+    const asked = ask(at('return w'), true);
+    await clock.run();
+    assert.equal((await asked)?.suggestions[0]?.text, 'idth * h');
+    assert.equal(oracle.requests.length, 1, 'the explicit ask, and no prefetch after it');
+    const typedAhead = ask(at('return width'));
+    await clock.run();
+    assert.equal((await typedAhead)?.suggestions[0]?.text, ' * h');
+    assert.equal(oracle.requests.length, 1);
+  });
+
+  it('pauses automatic requests once today\'s budget is spent, still answers an explicit ask, and resumes when the budget is raised', async () => {
+    let spentUpTo = 0;
+    const usage = { budgetSpent: (budget: number) => budget > 0 && spentUpTo >= budget };
+    const clock = new VirtualClock();
+    const oracle = new OracleStreamer(clock, FILE, '', { firstTokenMs: 10, perTokenMs: 1 });
+    let settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', debounceMs: 0, prefetch: 'off', dailyTokenBudget: 100 };
+    const events: InlineEvent[] = [];
+    const session = new InlineSession({ engine: oracle, settings: () => settings, clock, usage, onEvent: (e) => events.push(e) });
+    const ask = (prefix: string, explicit = false) => session.provide({ prefix, suffix: '', multiline: false, explicit, signal: new AbortController().signal });
+
+    spentUpTo = 100;
+    assert.equal(session.automaticPause(), 'budget');
+    const held = ask(at('return w'));
+    await clock.run();
+    assert.deepEqual(await held, { suggestions: [] });
+    assert.equal(oracle.requests.length, 0);
+    assert.deepEqual(events.at(-1), { type: 'held', reason: 'budget' });
+
+    const asked = ask(at('return wi'), true);
+    await clock.run();
+    assert.equal((await asked)?.suggestions[0]?.text, 'dth * height');
+    assert.equal(oracle.requests.length, 1, 'an explicit ask goes through');
+
+    settings = { ...settings, dailyTokenBudget: 1000 };
+    assert.equal(session.automaticPause(), undefined);
+    const resumed = ask(at('def p'));
+    await clock.run();
+    assert.equal((await resumed)?.suggestions[0]?.text, 'erimeter(width, height):');
+    assert.equal(oracle.requests.length, 2);
   });
 });
 

@@ -51,6 +51,17 @@ describe('settings', () => {
     ['headers', { 'bad name': 'v' }],
     ['headers', { 'X-Ok': 'line\r\nInjected: 1' }],
     ['context.maxPrefixChars', 5],
+    ['inline.trigger', 'sometimes'],
+    ['usage.dailyTokenBudget', -1],
+    ['usage.dailyTokenBudget', 1.5],
+    ['extraRequestFields', ['cache_prompt']],
+    ['extraRequestFields', { max_tokens: 9999 }],
+    ['extraRequestFields', { api_key: 'sk-x' }],
+    ['fimCustomTemplate', { prefix: '<P>' }],
+    ['fimCustomTemplate', { prefix: '<P>', suffix: '<S>', stop: ['a', 'b', 'c', 'd', 'e'] }],
+    ['fimCustomTemplate', { prefix: '<P>', suffix: '<S>', order: 'middle-first' }],
+    ['fimCustomTemplate', { prefix: '<P>', suffix: '<S>', prefx: 'typo' }],
+    ['fimCustomTemplate', 'not an object'],
   ];
   for (const [key, value] of invalid) {
     it(`falls back to the default and says why for ${key} = ${JSON.stringify(value)}`, () => {
@@ -61,6 +72,28 @@ describe('settings', () => {
       assert.deepEqual(settings, DEFAULT_SETTINGS);
     });
   }
+
+  it('reads a custom template with its defaults for middle, order and stop', () => {
+    const { settings, problems } = read({ fimTemplate: 'custom', fimCustomTemplate: { prefix: '<P>', suffix: '<S>' } });
+    assert.deepEqual(problems, []);
+    assert.equal(settings.fimTemplate, 'custom');
+    assert.deepEqual(settings.fimCustomTemplate, { prefix: '<P>', suffix: '<S>', middle: '', order: 'prefix-first', stop: [] });
+  });
+
+  it('falls back to auto and says why when fimTemplate is custom but no custom template is set', () => {
+    const { settings, problems } = read({ fimTemplate: 'custom' });
+    assert.equal(settings.fimTemplate, 'auto');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /fimCustomTemplate/);
+  });
+
+  it('keeps valid extra request fields, manual trigger and a daily budget', () => {
+    const { settings, problems } = read({ extraRequestFields: { cache_prompt: true }, 'inline.trigger': 'manual', 'usage.dailyTokenBudget': 50000 });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.extraRequestFields, { cache_prompt: true });
+    assert.equal(settings.inlineTrigger, 'manual');
+    assert.equal(settings.dailyTokenBudget, 50000);
+  });
 
   it('never repeats a rejected header value in its message', () => {
     const { problems } = read({ headers: { Authorization: 'Bearer sk-secret-value' } });
@@ -76,8 +109,14 @@ describe('answer fingerprint', () => {
     assert.notEqual(answerFingerprint(base), answerFingerprint({ ...base, serverUrl: 'https://elsewhere/v1' }));
   });
 
+  it('changes when the custom template or the extra request fields change', () => {
+    const base = readSettings(() => undefined).settings;
+    assert.notEqual(answerFingerprint(base), answerFingerprint({ ...base, extraRequestFields: { top_k: 1 } }));
+    assert.notEqual(answerFingerprint(base), answerFingerprint({ ...base, fimCustomTemplate: { prefix: 'a', suffix: 'b', middle: '', order: 'prefix-first', stop: [] } }));
+  });
+
   it('stays the same when only the debounce or the switches change', () => {
     const base = readSettings(() => undefined).settings;
-    assert.equal(answerFingerprint(base), answerFingerprint({ ...base, debounceMs: 10, inlineEnabled: false, prefetch: 'off', disabledLanguages: [] }));
+    assert.equal(answerFingerprint(base), answerFingerprint({ ...base, debounceMs: 10, inlineEnabled: false, inlineTrigger: 'manual', dailyTokenBudget: 5, prefetch: 'off', disabledLanguages: [] }));
   });
 });

@@ -26,13 +26,29 @@ export interface CreateCompletionRequest {
   seed?: number;
   /** End-user id the provider may use for abuse tracking. */
   user?: string;
+  /**
+   * Fields some servers read beyond this shape (llama.cpp's `cache_prompt`, vLLM's `top_k`), sent
+   * as given after the typed fields. They may not name a typed field (see {@link createCompletionWireFields})
+   * and are refused at request time when any of them carries the API key.
+   */
+  extraFields?: Record<string, unknown>;
+}
+
+/**
+ * How many choices a response to `request` may hold: `n` per prompt, and a batch (strings, or arrays
+ * of token ids) numbers its choices across all its prompts.
+ */
+export function expectedChoiceCount(request: CreateCompletionRequest): number {
+  const prompt = request.prompt;
+  const batch = Array.isArray(prompt) && prompt.length > 0 && typeof prompt[0] !== 'number' ? prompt.length : 1;
+  return (request.n ?? 1) * batch;
 }
 
 /** The JSON object sent on the wire. */
 export type CreateCompletionRequestWire = Record<string, unknown>;
 
 // TypeScript name -> wire name, in the order the fields are sent.
-const wireNames: ReadonlyArray<readonly [keyof CreateCompletionRequest, string]> = [
+const wireNames: ReadonlyArray<readonly [Exclude<keyof CreateCompletionRequest, 'extraFields'>, string]> = [
   ['model', 'model'],
   ['prompt', 'prompt'],
   ['suffix', 'suffix'],
@@ -53,6 +69,9 @@ const wireNames: ReadonlyArray<readonly [keyof CreateCompletionRequest, string]>
   ['user', 'user'],
 ];
 
+/** The wire names of the typed fields: `extraFields` can never set these. */
+export const createCompletionWireFields: readonly string[] = wireNames.map(([, wireName]) => wireName);
+
 /** Maps a request to its wire JSON; fields left undefined are not sent, so servers apply their defaults. */
 export function createCompletionRequestToWire(request: CreateCompletionRequest): CreateCompletionRequestWire {
   const wire: CreateCompletionRequestWire = {};
@@ -65,6 +84,11 @@ export function createCompletionRequestToWire(request: CreateCompletionRequest):
     } else {
       wire[wireName] = value;
     }
+  }
+  for (const [name, value] of Object.entries(request.extraFields ?? {})) {
+    // Validation refuses typed names before a request is built; this keeps the typed field even so.
+    // defineProperty, so a field named `__proto__` stays a field instead of replacing the prototype.
+    if (!createCompletionWireFields.includes(name)) Object.defineProperty(wire, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return wire;
 }

@@ -16,8 +16,11 @@ export interface CreateCompletionResponse {
 /** One server-sent event of a streamed completion: the response shape with partial `text` per choice. */
 export type CreateCompletionStreamChunk = CreateCompletionResponse;
 
-/** Maps a parsed wire body; throws {@link ShapeMismatch} when it has no `choices` array. Extra fields are ignored. */
-export function createCompletionResponseFromWire(raw: unknown): CreateCompletionResponse {
+/**
+ * Maps a parsed wire body; throws {@link ShapeMismatch} when it has no `choices` array or a choice's
+ * index is not below `choiceCount` (the request's `n`). Extra fields are ignored.
+ */
+export function createCompletionResponseFromWire(raw: unknown, choiceCount: number): CreateCompletionResponse {
   if (!isObject(raw)) throw new ShapeMismatch('the body is not a JSON object');
   if (!Array.isArray(raw.choices)) throw new ShapeMismatch('the body has no "choices" array');
   const response: CreateCompletionResponse = {
@@ -25,7 +28,7 @@ export function createCompletionResponseFromWire(raw: unknown): CreateCompletion
     object: optionalString(raw.object) ?? 'text_completion',
     created: optionalNumber(raw.created) ?? 0,
     model: optionalString(raw.model) ?? '',
-    choices: raw.choices.map(completionChoiceFromWire),
+    choices: raw.choices.map((choice, position) => completionChoiceFromWire(choice, position, choiceCount)),
   };
   const systemFingerprint = optionalString(raw.system_fingerprint);
   if (systemFingerprint !== undefined) response.systemFingerprint = systemFingerprint;

@@ -1,5 +1,5 @@
 import { RequestValidationError } from '../errors/requestvalidationerror';
-import type { CreateCompletionRequest } from './createcompletionrequest';
+import { createCompletionWireFields, type CreateCompletionRequest } from './createcompletionrequest';
 
 /** Throws a {@link RequestValidationError} naming the first field a server would certainly reject. */
 export function validateCreateCompletionRequest(request: CreateCompletionRequest): void {
@@ -18,6 +18,16 @@ export function validateCreateCompletionRequest(request: CreateCompletionRequest
   requireNumber(request, 'topP', 0, 1);
   requireNumber(request, 'presencePenalty', -2, 2);
   requireNumber(request, 'frequencyPenalty', -2, 2);
+  validateExtraFields(request.extraFields);
+}
+
+function validateExtraFields(extraFields: unknown): void {
+  if (extraFields === undefined) return;
+  if (extraFields === null || typeof extraFields !== 'object' || Array.isArray(extraFields)) {
+    throw new RequestValidationError('extraFields', 'must be an object of field names to values');
+  }
+  const owned = Object.keys(extraFields).find((name) => createCompletionWireFields.includes(name));
+  if (owned !== undefined) throw new RequestValidationError('extraFields', `must not set "${owned}", which the request sets itself`);
 }
 
 function isPrompt(prompt: unknown): boolean {

@@ -6,13 +6,13 @@ export class ConnectionError extends GptError {}
 /** A stream ended (the connection closed) before the server sent `data: [DONE]`. */
 export class IncompleteStreamError extends ConnectionError {}
 
-/** No response (or, for a stream, no next chunk) within the allowed time; the connection was closed. */
+/** The call (its attempts, and the whole body or stream) did not finish within the allowed time; the connection was closed. */
 export class RequestTimeoutError extends GptError {
   /** The limit that was exceeded. */
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options?: { cause?: unknown }) {
-    super(`Request timed out: the server sent nothing for ${timeoutMs} ms`, options);
+    super(`Request timed out: the server did not finish answering within ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
   }
 }

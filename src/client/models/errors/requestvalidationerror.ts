@@ -10,3 +10,13 @@ export class RequestValidationError extends GptError {
     this.field = field;
   }
 }
+
+/**
+ * The request was not sent because a caller-supplied part of it (extra body fields) holds the API
+ * key, which travels only in the Authorization header.
+ */
+export class ApiKeyInRequestError extends RequestValidationError {
+  constructor(field: string) {
+    super(field, 'must not contain the API key');
+  }
+}
