@@ -236,9 +236,19 @@ export function computeFigures(record: RunRecord): RunFigures {
   };
 }
 
-/** A gap of PAUSE_MIN_MS or more after a typed character or an accept, with more of the span still to type. */
+/**
+ * A gap of PAUSE_MIN_MS or more after a typed character or an accept, where a suggestion could help:
+ * the document before the cursor is the true file (not indentation of the editor's own that the typist
+ * is about to take back) and some of the span is not yet in the document (not only closers the editor
+ * already put after the cursor).
+ */
 export function isPause(action: ActionEvent, span: SpanRecord): boolean {
-  return action.gapMs >= PAUSE_MIN_MS && (action.kind === 'char' || action.kind === 'accept') && action.posAfter < span.span.to;
+  if (action.gapMs < PAUSE_MIN_MS || (action.kind !== 'char' && action.kind !== 'accept') || action.posAfter >= span.span.to) return false;
+  const doc = span.docs.find((state) => state.seq === action.seqAfter);
+  if (!doc) return true;
+  const text = docText(doc, span.truth, span.target.after);
+  if (doc.offset !== action.posAfter || text.slice(0, doc.offset) !== span.truth.slice(0, doc.offset)) return false;
+  return !text.slice(doc.offset).startsWith(span.truth.slice(doc.offset, span.span.to));
 }
 
 /**
@@ -263,14 +273,35 @@ export function firstRightGhost(span: SpanRecord, from: number, to: number): num
   return later ? later.event.at - from : undefined;
 }
 
-/** Whether a request's prompt is how the true file begins; if not, whether the document held that text when it was sent. */
+/**
+ * Whether a request's prompt ends with how the true file begins up to some point (its document part:
+ * context from other files may open it); if not, whether the document held that text when it was sent.
+ */
 export function promptStanding(request: RequestEvent, record: RunRecord): 'true' | 'held' | 'speculative' {
   const span = spanAt(record, request.arrivedAt);
-  if (!span) return record.spans.some((s) => s.truth.startsWith(request.prompt)) ? 'true' : 'speculative';
-  if (span.truth.startsWith(request.prompt)) return 'true';
+  if (!span) return record.spans.some((s) => endsWithTrueStart(request.prompt, s.truth)) ? 'true' : 'speculative';
+  if (endsWithTrueStart(request.prompt, span.truth)) return 'true';
   const held = span.docs.some((doc) => doc.at <= request.arrivedAt
-    && docText(doc, span.truth, span.target.after).slice(0, doc.offset).endsWith(request.prompt));
+    && endsWithTrueStart(request.prompt, docText(doc, span.truth, span.target.after).slice(0, doc.offset)));
   return held ? 'held' : 'speculative';
+}
+
+/** How much of the text before the cursor a prompt must carry unchanged at its end to be judged on it. */
+const DOCUMENT_PART_CHARS = 400;
+
+/**
+ * True when `prompt` ends with the start of `text` up to some point k: all of it, or at least its last
+ * DOCUMENT_PART_CHARS characters (the document part may be cut, and context may come before it).
+ */
+export function endsWithTrueStart(prompt: string, text: string): boolean {
+  if (prompt === '') return true;
+  const last = prompt[prompt.length - 1];
+  for (let end = 1; end <= text.length; end++) {
+    if (text[end - 1] !== last) continue;
+    const needed = Math.min(end, DOCUMENT_PART_CHARS);
+    if (prompt.length >= needed && prompt.endsWith(text.slice(end - needed, end))) return true;
+  }
+  return false;
 }
 
 /** The span being typed at `at` (the last one started by then). */

@@ -1,14 +1,16 @@
 import * as path from 'node:path';
 import { repoRoot } from '../../test/support/paths';
 import { readEvents, type RequestEvent } from './events';
-import { firstRightGhost, isPause, recordsOf, type RunRecord, type SpanRecord } from './metrics';
+import { computeFigures, firstRightGhost, isPause, recordsOf, type RunRecord, type SpanRecord } from './metrics';
+import { runsTable } from './report';
 
 /**
- * `node out/bench/typing/trace.js [events.jsonl] [--run NAME] [--all] [--wrong N]`: reads a typing benchmark's raw
+ * `node out/bench/typing/trace.js [events.jsonl] [--run NAME] [--all] [--wrong N] [--figures]`: reads a typing benchmark's raw
  * events back and goes through every pause: what the typist had just done, whether a suggestion that is
  * how the file goes on showed and when, and, when none did, which request could have answered (one
  * already finished, whose answer covers the spot: the cache's; one in flight; one sent in the pause) and
- * why it did not. Ends with the count of each cause. --all lists answered pauses too.
+ * why it did not. Ends with the count of each cause. --all lists answered pauses too; --figures prints
+ * the figures table worked out again from the record instead.
  */
 function main(): void {
   const args = process.argv.slice(2);
@@ -17,7 +19,12 @@ function main(): void {
   const only = args.includes('--run') ? args[args.indexOf('--run') + 1] : undefined;
   const all = args.includes('--all');
   const showWrong = args.includes('--wrong') ? Number(args[args.indexOf('--wrong') + 1]) : 10;
-  for (const run of recordsOf(readEvents(file))) {
+  const runs = recordsOf(readEvents(file));
+  if (args.includes('--figures')) {
+    console.log(runsTable(runs.map(computeFigures)));
+    return;
+  }
+  for (const run of runs) {
     if (only && run.run !== only) continue;
     traceRun(run, all, showWrong);
   }

@@ -222,7 +222,8 @@ export class InlineSession {
           const early = this.show(completeLinesSoFar(request, query.prefix), query, false);
           if (early.length > 0) return { suggestions: early, rest: finished.then(() => undefined, () => undefined) };
         }
-        if ((await unlessAborted(Promise.race([request.more(), finished]), query.signal)) === undefined && query.signal.aborted) return undefined;
+        await unlessAborted(Promise.race([request.more(), finished]), query.signal);
+        if (query.signal.aborted) return undefined;
       }
       const judged = await unlessAborted(running.judged, query.signal);
       if (!judged) return undefined;

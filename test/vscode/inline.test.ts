@@ -91,6 +91,21 @@ describe('Inline completion', function () {
     assert.equal((await server.waitForRequest(2)).body.prompt, 'const x = 4');
   });
 
+  it('keeps the request in flight while the user types on before any of its answer has arrived', async () => {
+    await configure({ requestTimeoutMs: 120_000 });
+    server.script(answers.text('null; // not yet known', { latencyMs: 1500, chunkDelayMs: 3000 }), answers.text(' done'));
+    const editor = await openWithCursor('const x = |');
+    void triggerInline();
+    const first = await server.waitForRequest(1);
+    const sent = Date.now();
+    await typeText(editor, '4');
+    void triggerInline();
+    const ended = await Promise.race([first.ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 5000))]);
+    assert.equal(ended, 'aborted', 'the first request\'s connection was closed once its answer began with something else');
+    assert.ok(Date.now() - sent >= 1400, `the first request stayed open until its answer began (1500 ms), not ${Date.now() - sent} ms`);
+    assert.equal((await server.waitForRequest(2)).body.prompt, 'const x = 4');
+  });
+
   it('leaves the document untouched when the server answers an HTML error page, and recovers at the next keystroke', async () => {
     server.script(answers.rawError(502, '<html><body><h1>502 Bad Gateway</h1></body></html>'), answers.text('42;'));
     const editor = await openWithCursor('const answer =|');
@@ -208,7 +223,7 @@ describe('Inline completion', function () {
     assert.equal((await server.waitForRequest(3)).body.prompt, 'run: z');
   });
 
-  it('shows a slow block from its first complete line, then the rest once it has arrived', async () => {
+  it('shows a slow block from its first complete line, then each line as it arrives, all from one request', async () => {
     server.script(answers.text('alpha();\nbeta();\ngamma();\ndelta();', { chunkDelayMs: 400 }));
     const editor = await openWithCursor('start();\n|');
     void triggerInline();

@@ -14,14 +14,20 @@ export function cursorLineAfter(suffix: string): string {
 
 /** The first line below the cursor's line that has more than whitespace, or undefined. */
 export function nextNonBlankLineBelow(suffix: string, maxLinesToLook = 20): string | undefined {
+  return nonBlankLinesBelow(suffix, 1, maxLinesToLook)[0];
+}
+
+/** Up to `count` lines below the cursor's line that have more than whitespace, nearest first. */
+export function nonBlankLinesBelow(suffix: string, count: number, maxLinesToLook = 20): string[] {
+  const found: string[] = [];
   let start = suffix.indexOf('\n');
-  for (let looked = 0; start >= 0 && looked < maxLinesToLook; looked++) {
+  for (let looked = 0; start >= 0 && looked < maxLinesToLook && found.length < count; looked++) {
     const end = suffix.indexOf('\n', start + 1);
     const line = stripCarriageReturn(suffix.slice(start + 1, end < 0 ? undefined : end));
-    if (line.trim() !== '') return line;
+    if (line.trim() !== '') found.push(line);
     start = end;
   }
-  return undefined;
+  return found;
 }
 
 /** The lines of `text` without their end-of-line characters. */

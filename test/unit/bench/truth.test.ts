@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { shownFrom, type GhostView } from '../../../bench/typing/ghost-watch';
+import { endsWithTrueStart } from '../../../bench/typing/metrics';
 import { judgeShown, junkJustified, onTrack, type Target } from '../../../bench/typing/truth';
 
 // The typing benchmark's judge: what a suggestion shows, and whether accepting it keeps the document on
@@ -71,5 +72,20 @@ describe('Typing benchmark: text the editor inserted', () => {
   it('finds how far a document is on the true text, past closers the editor inserted', () => {
     assert.equal(onTrack('def f(x):\n    y = foo(a)', writing), 'def f(x):\n    y = foo(a'.length);
     assert.equal(onTrack('def f(x):\n    y = foo(a))', writing), undefined);
+  });
+});
+
+describe('Typing benchmark: prompts against the true file', () => {
+  it('takes a prompt that is how the file begins', () => {
+    assert.equal(endsWithTrueStart('def f(x):\n    y = foo(', TRUTH), true);
+  });
+
+  it('takes a prompt that opens with context from other files and ends with how the file begins', () => {
+    assert.equal(endsWithTrueStart('# other.py\nimport os\n\n# this file\ndef f(x):\n    y = foo(', TRUTH), true);
+  });
+
+  it('refuses a prompt that ends with text the file does not have', () => {
+    assert.equal(endsWithTrueStart('def f(x):\n  y = foo(', TRUTH), false);
+    assert.equal(endsWithTrueStart('def f(x):\n    y = foo(a, b)\n    if y:\n      return', TRUTH), false);
   });
 });

@@ -10,6 +10,18 @@ describe('stopAtNextExistingLine', () => {
       expected: 'const y = 2;',
     },
     {
+      name: 'stops before the line below a closer the editor put on its own line',
+      input: 'pub fn new() -> Self {\n        assert!(capacity > 0);\n        let x = 1;',
+      ctx: at('impl<T> RingBuffer<T> {\n    ', '\n}\n        assert!(capacity > 0);\n'),
+      expected: 'pub fn new() -> Self {',
+    },
+    {
+      name: 'looks past only a line of closers, not past code',
+      input: 'a();\n    c();\n    d();',
+      ctx: at('    ', '\n    b();\n    c();\n'),
+      expected: 'a();\n    c();\n    d();',
+    },
+    {
       name: 'skips blank lines below the cursor to find the next line',
       input: 'a = 1\n\nprint(a)',
       ctx: at('', '\n\n   \nprint(a)\n'),
