@@ -1,5 +1,6 @@
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { RequestValidationError } from '../models/errors/requestvalidationerror';
+import { DeadlineWatch } from './deadline';
 import { defaultRetryConfig, type RetryConfig } from './retries';
 
 /** Options of `new Gpt(...)`. */
@@ -45,6 +46,8 @@ export interface ClientContext {
   baseHeaders: Record<string, string>;
   apiKey: () => Promise<string | undefined>;
   timeoutMs: number;
+  /** Aborts the client's attempts that pass their call's deadline. */
+  deadlines: DeadlineWatch;
   retryConfig: RetryConfig;
   /** Set when serverURL or proxy is unusable: every request rejects with it, so constructing never throws. */
   configurationError: RequestValidationError | undefined;
@@ -70,6 +73,7 @@ export function createClientContext(options: GptOptions): ClientContext {
     baseHeaders,
     apiKey: apiKeyReader(options.apiKeyAuth),
     timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+    deadlines: new DeadlineWatch(),
     retryConfig: options.retryConfig ?? defaultRetryConfig,
     configurationError: url instanceof URL ? (dispatcher instanceof RequestValidationError ? dispatcher : undefined) : url,
   };

