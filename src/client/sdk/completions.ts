@@ -19,7 +19,9 @@ export class Completions {
   constructor(private readonly context: ClientContext) {}
 
   /**
-   * Creates a completion for the provided prompt and parameters.
+   * Creates a completion for the provided prompt and parameters. A choice whose `index` is not one the
+   * request asked for (`n` per prompt) is a ResponseValidationError; so is a body past 64 MiB. An
+   * `{"error": {...}}` body is an SDKError whatever the status. `timeoutMs` bounds the whole call.
    *
    * @example
    * const gpt = new Gpt({ apiKeyAuth: process.env.OPENAI_API_KEY });
@@ -42,7 +44,9 @@ export class Completions {
   /**
    * Streams a completion (sends `stream: true`): chunks arrive as the server produces them, ending at
    * `data: [DONE]`. The request is sent when iteration starts; `break` or aborting `signal` closes the
-   * connection. A stream cut before `[DONE]` throws IncompleteStreamError, an error event SDKError.
+   * connection. A stream cut before `[DONE]` throws IncompleteStreamError, an error event SDKError; a
+   * line or event past 16 MiB, a stream past 64 MiB or a choice index not asked for throws
+   * ResponseValidationError. `timeoutMs` bounds the whole stream, to its last event.
    *
    * @example
    * for await (const chunk of gpt.completions.createCompletionStream({ model, prompt: 'Once upon', maxTokens: 32 }, { signal })) {
