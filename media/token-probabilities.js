@@ -34,6 +34,16 @@
   });
   vscode.postMessage({ type: 'ready' });
 
+  /**
+   * A page text in the user's language (the extension sends them, keyed by their English), with its
+   * `{0}`, `{1}`… filled in.
+   * @param {string} message @param {...(string|number)} args
+   */
+  function t(message, ...args) {
+    const text = (state && state.strings && typeof state.strings[message] === 'string') ? state.strings[message] : message;
+    return text.replace(/\{(\d+)\}/g, (placeholder, index) => (Number(index) < args.length ? String(args[Number(index)]) : placeholder));
+  }
+
   /** @param {boolean} newCompletion */
   function render(newCompletion) {
     if (!state) return;
@@ -67,20 +77,20 @@
   function renderView(view) {
     if (view.kind === 'empty') {
       return [
-        el('h1', {}, 'Token probabilities'),
-        el('p', {}, 'No completion yet. Accept an inline suggestion or run Prompt Complete: Complete Selection; the latest completion shows here.'),
+        el('h1', {}, t('Token probabilities')),
+        el('p', {}, t('No completion yet. Accept an inline suggestion or run Prompt Complete: Complete Selection; the latest completion shows here.')),
         logprobsHint(),
       ];
     }
     if (view.kind === 'noLogprobs') {
       return [
-        el('h1', {}, 'Token probabilities'),
+        el('h1', {}, t('Token probabilities')),
         el('p', { className: 'meta' }, `${sourceName(view.source)} · ${view.model}`),
         el('div', { className: 'notice', role: 'status' },
-          el('p', {}, 'This completion came without token probabilities.'),
+          el('p', {}, t('This completion came without token probabilities.')),
           logprobsHint(),
-          el('button', { className: 'action secondary', type: 'button', onclick: () => vscode.postMessage({ type: 'openSettings' }) }, 'Open the logprobs setting')),
-        el('h2', {}, 'Completion'),
+          el('button', { className: 'action secondary', type: 'button', onclick: () => vscode.postMessage({ type: 'openSettings' }) }, t('Open the logprobs setting'))),
+        el('h2', {}, t('Completion')),
         el('div', { className: 'tokens' }, view.text),
       ];
     }
@@ -88,18 +98,20 @@
       className: 'tokens',
       role: 'listbox',
       ariaOrientation: 'horizontal',
-      ariaLabel: 'Tokens of the completion. Arrow keys move, Enter shows the alternatives.',
+      ariaLabel: t('Tokens of the completion. Arrow keys move, Enter shows the alternatives.'),
     }, ...view.tokens.map((token) => renderToken(token)));
     tokens.addEventListener('mouseleave', () => {
       hovered = undefined;
       showDetails();
     });
+    const confidence = el('span', { className: 'confidence', id: 'confidence' }, t('confidence {0}', view.confidenceLabel));
+    confidence.dataset.label = view.confidenceLabel;
     return [
-      el('h1', {}, 'Token probabilities'),
+      el('h1', {}, t('Token probabilities')),
       el('p', { className: 'meta' },
-        `${sourceName(view.source)} · ${view.model} · ${view.tokens.length} tokens · `,
-        el('span', { className: 'confidence', id: 'confidence' }, `confidence ${view.confidenceLabel}`),
-        ' (mean token probability)'),
+        `${sourceName(view.source)} · ${view.model} · ${t('{0} tokens', view.tokens.length)} · `,
+        confidence,
+        t(' (mean token probability)')),
       legend(),
       tokens,
       el('section', { id: 'details', className: 'details', ariaLive: 'polite' }),
@@ -169,19 +181,19 @@
     detailsKey = key;
     if (!token) return host.replaceChildren();
     const heading = el('p', { className: 'heading' },
-      `Token ${token.index + 1} of ${view.tokens.length}: `, el('code', {}, quoted(token.text)), ` · ${token.probabilityLabel}`);
+      t('Token {0} of {1}: ', token.index + 1, view.tokens.length), el('code', {}, quoted(token.text)), ` · ${token.probabilityLabel}`);
     if (token.alternatives.length === 0) {
-      host.replaceChildren(heading, el('p', { className: 'hint' }, 'The server sent no alternatives for this token.'));
+      host.replaceChildren(heading, el('p', { className: 'hint' }, t('The server sent no alternatives for this token.')));
       return;
     }
-    const list = el('ol', { className: 'alternatives', ariaLabel: `Alternatives for token ${token.index + 1}` },
+    const list = el('ol', { className: 'alternatives', ariaLabel: t('Alternatives for token {0}', token.index + 1) },
       ...token.alternatives.map((alternative) => renderAlternative(token, alternative)));
     host.replaceChildren(heading, list,
-      el('p', { className: 'hint' }, 'Choose an alternative to ask the model to continue from it.'));
+      el('p', { className: 'hint' }, t('Choose an alternative to ask the model to continue from it.')));
   }
 
   function renderAlternative(token, alternative) {
-    const why = alternative.sampled ? ' (what the model wrote)' : alternative.choosable ? '' : ' (part of a character; cannot be sent)';
+    const why = alternative.sampled ? t(' (what the model wrote)') : alternative.choosable ? '' : t(' (part of a character; cannot be sent)');
     const button = el('button', {
       className: 'alternative',
       type: 'button',
@@ -216,10 +228,10 @@
   function renderBranch(branch, view) {
     if (!branch || view.kind !== 'tokens') return [];
     const status = branch.status === 'asking'
-      ? el('p', { className: 'meta', role: 'status' }, 'Asking the server to continue from the alternative…')
+      ? el('p', { className: 'meta', role: 'status' }, t('Asking the server to continue from the alternative…'))
       : branch.status === 'failed'
-        ? el('p', { className: 'error', role: 'alert' }, `The server could not continue: ${branch.error ?? 'unknown error'}`)
-        : el('p', { className: 'meta', role: 'status' }, branch.continuation ? 'The model continued like this:' : 'The model stopped right after the alternative.');
+        ? el('p', { className: 'error', role: 'alert' }, t('The server could not continue: {0}', branch.error ?? t('unknown error')))
+        : el('p', { className: 'meta', role: 'status' }, branch.continuation ? t('The model continued like this:') : t('The model stopped right after the alternative.'));
     const text = el('div', { className: 'branch-text', id: 'branch-text', tabIndex: -1 },
       el('span', { className: 'kept' }, branch.kept),
       el('span', { className: 'chosen' }, branch.alternative),
@@ -231,7 +243,7 @@
       onclick: () => vscode.postMessage({ type: 'insert' }),
     }, insertButtonLabel(branch));
     return [
-      el('h2', {}, `Branch from token ${branch.tokenIndex + 1}`),
+      el('h2', {}, t('Branch from token {0}', branch.tokenIndex + 1)),
       status,
       text,
       el('div', { className: 'branch-actions' }, insert),
@@ -239,26 +251,26 @@
   }
 
   function insertButtonLabel(branch) {
-    if (branch.inserted) return 'Inserted';
-    if (branch.status !== 'ready') return 'Insert';
-    return branch.insertLabel || 'Cannot insert: the editor no longer holds the completion';
+    if (branch.inserted) return t('Inserted');
+    if (branch.status !== 'ready') return t('Insert');
+    return branch.insertLabel || t('Cannot insert: the editor no longer holds the completion');
   }
 
   function legend() {
     const entries = [
-      ['likely', '70% or more'],
-      ['uncertain', '30% to 70%'],
-      ['unlikely', 'under 30%'],
-      ['unknown', 'no probability'],
+      ['likely', t('70% or more')],
+      ['uncertain', t('30% to 70%')],
+      ['unlikely', t('under 30%')],
+      ['unknown', t('no probability')],
     ];
-    return el('ul', { className: 'legend', ariaLabel: 'Legend' },
+    return el('ul', { className: 'legend', ariaLabel: t('Legend') },
       ...entries.map(([band, words]) => el('li', {}, el('span', { className: `swatch band-${band}`, ariaHidden: 'true' }), words)));
   }
 
   function logprobsHint() {
-    return el('p', {},
-      'Set ', el('code', {}, 'promptComplete.logprobs'),
-      ' to 1–5 (how many alternatives to show at each token) and complete again. Some servers send no probabilities at all.');
+    // The setting's name stays code: the sentence is split around its placeholder.
+    const [before, after = ''] = t('Set {0} to 1–5 (how many alternatives to show at each token) and complete again. Some servers send no probabilities at all.').split('{0}');
+    return el('p', {}, before, el('code', {}, 'promptComplete.logprobs'), after);
   }
 
   /** Tells the extension what the page now shows, read back from the DOM (the tests check it). */
@@ -268,13 +280,13 @@
       probabilityLabel: node instanceof HTMLElement ? node.dataset.probability ?? '' : '',
       band: node instanceof HTMLElement ? node.dataset.band ?? '' : '',
     }));
-    const confidence = document.getElementById('confidence')?.textContent ?? '';
+    const confidence = document.getElementById('confidence')?.dataset.label ?? '';
     vscode.postMessage({
       type: 'rendered',
       summary: {
         kind: state?.view.kind,
         tokens,
-        confidenceLabel: confidence.replace(/^confidence /, ''),
+        confidenceLabel: confidence,
         branchText: document.getElementById('branch-text')?.textContent ?? '',
       },
     });
@@ -294,7 +306,7 @@
 
   function tooltipOf(token) {
     const top = token.alternatives.slice(0, 5).map((a) => `${quoted(a.text)} ${a.probabilityLabel}`).join(', ');
-    return top ? `${token.probabilityLabel}; alternatives: ${top}` : token.probabilityLabel;
+    return top ? t('{0}; alternatives: {1}', token.probabilityLabel, top) : token.probabilityLabel;
   }
 
   function quoted(text) {
@@ -302,13 +314,13 @@
   }
 
   function spoken(text) {
-    if (text === '\n') return 'line break';
-    if (text.trim() === '') return `${text.length} space${text.length === 1 ? '' : 's'}`;
+    if (text === '\n') return t('line break');
+    if (text.trim() === '') return text.length === 1 ? t('1 space') : t('{0} spaces', text.length);
     return quoted(text);
   }
 
   function sourceName(source) {
-    return source === 'completeSelection' ? 'Complete Selection' : 'Inline suggestion';
+    return source === 'completeSelection' ? t('Complete Selection') : t('Inline suggestion');
   }
 
   /**

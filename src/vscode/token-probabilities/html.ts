@@ -1,5 +1,6 @@
 // The webview's page: a fixed shell whose content the script renders from messages. Nothing is
-// interpolated but URIs and the nonce, so no completion text can ever become markup or script.
+// interpolated but URIs, the nonce and two texts of the extension's own (escaped), so no completion
+// text can ever become markup or script.
 import { randomBytes } from 'node:crypto';
 
 /** Where the page may load from, as the webview gives them. */
@@ -9,6 +10,9 @@ export interface PageResources {
   scriptUri: string;
   styleUri: string;
   nonce: string;
+  /** The page's title and its text until the first message, in the user's language (English by default). */
+  title?: string;
+  loading?: string;
 }
 
 /** A fresh nonce for one page load. */
@@ -35,7 +39,7 @@ export function contentSecurityPolicy(resources: Pick<PageResources, 'cspSource'
 
 /** The page of the Token Probabilities view. */
 export function renderPage(resources: PageResources): string {
-  const { scriptUri, styleUri, nonce } = resources;
+  const { scriptUri, styleUri, nonce, title = 'Token Probabilities', loading = 'Loading…' } = resources;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -43,13 +47,17 @@ export function renderPage(resources: PageResources): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(resources))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${escapeAttribute(nonce)}" href="${escapeAttribute(styleUri)}">
-<title>Token Probabilities</title>
+<title>${escapeText(title)}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p class="meta">Loading…</p></main>
+<main id="root" aria-live="polite"><p class="meta">${escapeText(loading)}</p></main>
 <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(value: string): string {

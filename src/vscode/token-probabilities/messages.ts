@@ -20,8 +20,11 @@ export interface BranchView {
   inserted?: boolean;
 }
 
-/** Extension -> webview. `viewId` changes with each new completion, so the page keeps its place within one. */
-export type ToWebview = { type: 'show'; viewId: number; view: ProbabilityView; branch: BranchView | null };
+/**
+ * Extension -> webview. `viewId` changes with each new completion, so the page keeps its place within
+ * one; `strings` are the page's texts in the user's language, keyed by their English.
+ */
+export type ToWebview = { type: 'show'; viewId: number; view: ProbabilityView; branch: BranchView | null; strings: Record<string, string> };
 
 /** What the webview says it rendered, for tests and nothing else: the DOM, read back. */
 export interface RenderedSummary {

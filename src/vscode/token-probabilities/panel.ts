@@ -9,6 +9,7 @@ import { planInsert, type InsertPlan, type ReadyBranch } from './branch-insert';
 import { newNonce, renderPage } from './html';
 import { parseWebviewMessage, type BranchView, type FromWebview, type RenderedSummary, type ToWebview } from './messages';
 import { buildProbabilityView, type ProbabilityView } from '../../core/probabilities/view-model';
+import { pageStrings } from './page-strings';
 
 export interface TokenProbabilitiesDeps {
   extensionUri: vscode.Uri;
@@ -121,6 +122,8 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'token-probabilities.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'token-probabilities.css')).toString(),
       nonce: newNonce(),
+      title: vscode.l10n.t('Token Probabilities'),
+      loading: vscode.l10n.t('Loading…'),
     });
     const listeners = [
       webview.onDidReceiveMessage((raw) => this.handleMessage(raw).catch((error) => this.deps.log.error(`Token Probabilities: ${String(error)}`))),
@@ -215,7 +218,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
 
   private post(): void {
     if (!this.panel) return;
-    const message: ToWebview = { type: 'show', viewId: this.viewId, view: this.view, branch: this.branch?.view ?? null };
+    const message: ToWebview = { type: 'show', viewId: this.viewId, view: this.view, branch: this.branch?.view ?? null, strings: pageStrings() };
     void this.panel.webview.postMessage(message);
   }
 

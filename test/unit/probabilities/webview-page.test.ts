@@ -26,6 +26,13 @@ describe('Token Probabilities page', () => {
     assert.doesNotMatch(page, /\son[a-z]+=/i);
   });
 
+  it('writes its title and loading text as text, never markup', () => {
+    const page = renderPage({ ...resources, title: 'Probabilités <b>', loading: 'Chargement & <script>…' });
+    assert.match(page, /<title>Probabilités &lt;b&gt;<\/title>/);
+    assert.match(page, /Chargement &amp; &lt;script&gt;…/);
+    assert.equal([...page.matchAll(/<script/g)].length, 1);
+  });
+
   it('draws a fresh unguessable nonce each time', () => {
     const nonces = new Set(Array.from({ length: 20 }, newNonce));
     assert.equal(nonces.size, 20);
