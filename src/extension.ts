@@ -14,6 +14,7 @@ import { CompletionHistory } from './vscode/completion-history';
 import { WorkspaceContext } from './vscode/context/workspace-context';
 import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
+import { CursorStopTrigger } from './vscode/cursor-stop-trigger';
 import { completeSelection } from './vscode/commands/complete-selection';
 import { forgetServerQuirks } from './vscode/commands/forget-server-quirks';
 import { forkSuggestion } from './vscode/commands/fork-suggestion';
@@ -75,7 +76,8 @@ export function activate(context: vscode.ExtensionContext): void {
     onEvent: reportInlineEvents({ settings, status, failures, log, history }),
     usage: meter,
   });
-  const provider = new InlineProvider({ settings, session, inlineSwitch, context: workspaceContext, sensitive });
+  const cursorStops = new CursorStopTrigger({ settings, session, inlineSwitch, sensitive });
+  const provider = new InlineProvider({ settings, session, inlineSwitch, context: workspaceContext, sensitive, cursorStops });
   const usageStatus = new UsageStatus({ meter, session, settings, status, log });
 
   const switchStatus = new SwitchStatus(status, inlineSwitch, settings, sensitive);
@@ -93,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerTokenProbabilities({ context, history, engine, settings, log, sensitive }),
     registerUnlikelyCode({ settings, clients, models, failures, log, isExcluded: (document) => sensitive.matchFor(document) !== undefined }),
     session,
+    cursorStops,
     usageStatus,
     workspaceContext,
     registerLastRequestDocument(lastRequestDocument),

@@ -17,6 +17,11 @@ import { factsAfterTyped, factsOf, showCandidates, type CandidateAt, type Candid
 export interface InlineQuery extends CompletionContext {
   /** The user asked (Alt+\): no debounce, and a spot known to have nothing is asked again. */
   explicit: boolean;
+  /**
+   * The cursor stopped here after a move, no key typed (see {@link InlineSession.asksWhereCursorStops}):
+   * asked at once, as at a fresh spot, and not counted as a keystroke of the typing rhythm.
+   */
+  cursorStop?: boolean;
   /** False when the suggestion continues the suggest widget's item, which an accept-ahead request cannot know. */
   prefetch?: boolean;
   /** Aborted when the editor no longer wants this answer (a newer keystroke, the cursor moved). */
@@ -81,7 +86,10 @@ export interface InlineSessionDeps {
   usage?: { budgetSpent(dailyBudget: number): boolean };
 }
 
-/** Above this latency, "auto" prefetch stays off: a slow server is better spent on what the user asks. */
+/**
+ * Above this latency, "auto" prefetch and asking where the cursor stops stay off: a slow server is
+ * better spent on what the user types.
+ */
 const PREFETCH_MAX_LATENCY_MS = 1000;
 
 /** A running request, with its candidates and what is known of them once it finishes. */
@@ -168,9 +176,9 @@ export class InlineSession {
   /** Suggestions for `query`, or undefined when the query was superseded or its request failed. */
   async provide(query: InlineQuery): Promise<InlineAnswer | undefined> {
     const { clock } = this.deps;
-    const freshSpot = !query.explicit && !typedOneMore(this.lastPrefix, query.prefix);
+    const freshSpot = query.cursorStop === true || (!query.explicit && !typedOneMore(this.lastPrefix, query.prefix));
     if (!query.explicit) {
-      this.debounce.recordKeystroke(clock.now());
+      if (!query.cursorStop) this.debounce.recordKeystroke(clock.now());
       this.lastPrefix = query.prefix;
     }
 
@@ -397,14 +405,27 @@ export class InlineSession {
   }
 
   private prefetchAllowed(): boolean {
-    // A prefetch is a request nobody asked for: never while automatic requests are paused.
+    return this.unaskedRequestsAllowed(this.deps.settings().prefetch);
+  }
+
+  /**
+   * Whether a stop of the cursor after a move (a click, arrow keys, Go to Line; no key typed) at a spot
+   * one writes at should ask for a suggestion now, so that it is there before the first key. It is a
+   * request nobody typed for: `auto` asks only a server on this machine that answers within a second,
+   * and never while automatic requests are paused (manual mode, a spent budget).
+   */
+  asksWhereCursorStops(): boolean {
+    return this.unaskedRequestsAllowed(this.deps.settings().suggestWhereCursorStops);
+  }
+
+  /** Whether a request no keystroke asked for (a prefetch, a cursor stop) may go out under `mode`. */
+  private unaskedRequestsAllowed(mode: 'auto' | 'on' | 'off'): boolean {
     if (this.automaticPause()) return false;
-    const settings = this.deps.settings();
-    if (settings.prefetch === 'off') return false;
-    if (settings.prefetch === 'on') return true;
+    if (mode === 'off') return false;
+    if (mode === 'on') return true;
     let local = false;
     try {
-      local = isLoopbackHost(new URL(settings.serverUrl).hostname);
+      local = isLoopbackHost(new URL(this.deps.settings().serverUrl).hostname);
     } catch {
       return false;
     }

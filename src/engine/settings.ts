@@ -47,6 +47,8 @@ export interface Settings {
   stopAfterUnsureTokens: number;
   highlightLowConfidence: boolean;
   prefetch: 'auto' | 'on' | 'off';
+  /** Ask for a suggestion where the cursor stops after a move (not typing), at a spot one writes at. */
+  suggestWhereCursorStops: 'auto' | 'on' | 'off';
   /** Check Unlikely Code marks tokens below this probability. */
   unlikelyThreshold: number;
   unlikelySeverity: 'hint' | 'information';
@@ -140,6 +142,7 @@ export const DEFAULT_SETTINGS: Settings = {
   stopAfterUnsureTokens: 3,
   highlightLowConfidence: true,
   prefetch: 'auto',
+  suggestWhereCursorStops: 'auto',
   unlikelyThreshold: 0.00001,
   unlikelySeverity: 'information',
   unlikelyScope: 'slips',
@@ -186,6 +189,7 @@ export function readSettings(read: Reader, t: Translate = english): { settings: 
     stopAfterUnsureTokens: v.integer('inline.stopAfterUnsureTokens', d.stopAfterUnsureTokens, 0, 64),
     highlightLowConfidence: v.boolean('highlightLowConfidence', d.highlightLowConfidence),
     prefetch: v.oneOf('inline.prefetch', d.prefetch, ['auto', 'on', 'off'] as const),
+    suggestWhereCursorStops: v.oneOf('inline.suggestWhereCursorStops', d.suggestWhereCursorStops, ['auto', 'on', 'off'] as const),
     unlikelyThreshold: v.number('checkUnlikely.threshold', d.unlikelyThreshold, 0, 1),
     unlikelySeverity: v.oneOf('checkUnlikely.severity', d.unlikelySeverity, ['hint', 'information'] as const),
     unlikelyScope: v.oneOf('checkUnlikely.scope', d.unlikelyScope, ['slips', 'newWords', 'all'] as const),

@@ -19,6 +19,8 @@ interface InlineDeps {
   inlineSwitch: InlineSwitch;
   context?: ContextForDocument;
   sensitive: SensitiveFiles;
+  /** Tells which explicit calls a stop of the cursor asked for (see CursorStopTrigger). */
+  cursorStops?: { claims(document: vscode.TextDocument, position: vscode.Position): boolean };
 }
 
 /**
@@ -38,6 +40,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const settings = this.deps.settings();
     const { prefix, suffix, itemText, itemStart } = textAround(document, position, settings, context.selectedCompletionInfo);
     const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
+    const cursorStop = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && this.deps.cursorStops?.claims(document, position) === true;
     const abort = new AbortController();
     const cancellation = token.onCancellationRequested(() => abort.abort());
     try {
@@ -46,7 +49,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
         suffix,
         languageId: document.languageId,
         multiline: allowsMultiline(settings.multiline, lineAfterCursor),
-        explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke,
+        explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && !cursorStop,
+        cursorStop,
         prefetch: itemText === undefined,
         signal: abort.signal,
         promptContext: this.deps.context && ((p, s) => this.deps.context?.contextFor(document, p, s)),

@@ -102,7 +102,9 @@ export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions
     // A function lets options use what earlier before hooks set up (a fake server's URL, say).
     const resolved = typeof options === 'function' ? options() : options;
     this.timeout((resolved.timeoutMs ?? 60_000) + 30_000);
-    workbench = await openWorkbench(resolved);
+    // Asking where the cursor stops has its own tests; elsewhere it would add requests wherever a test
+    // places the cursor and waits.
+    workbench = await openWorkbench({ ...resolved, settings: { 'promptComplete.inline.suggestWhereCursorStops': 'off', ...resolved.settings } });
   });
   afterEach(async function () {
     const test = this.currentTest;

@@ -246,6 +246,59 @@ describe('inline session: manual mode and the daily budget (virtual time)', () =
   });
 });
 
+describe('inline session: where the cursor stops (virtual time)', () => {
+  it('asks a server on this machine once it has answered fast, always with on, never with off', async () => {
+    const { clock, session, ask, setSettings } = setup({ debounceMs: 0, prefetch: 'off' });
+    assert.equal(session.asksWhereCursorStops(), false, 'auto: not before the server has shown it answers fast');
+    ask(at('return w'));
+    await clock.run();
+    assert.equal(session.asksWhereCursorStops(), true, 'auto: a server on this machine that answered in 150 ms');
+    setSettings({ suggestWhereCursorStops: 'off' });
+    assert.equal(session.asksWhereCursorStops(), false);
+    setSettings({ suggestWhereCursorStops: 'auto', serverUrl: 'https://api.example.com/v1' });
+    assert.equal(session.asksWhereCursorStops(), false, 'auto: never a server elsewhere');
+    setSettings({ suggestWhereCursorStops: 'on' });
+    assert.equal(session.asksWhereCursorStops(), true);
+  });
+
+  it('asks nothing where the cursor stops in manual mode or with the budget spent, even when on', () => {
+    const { session, setSettings } = setup({ suggestWhereCursorStops: 'on', inlineTrigger: 'manual' });
+    assert.equal(session.asksWhereCursorStops(), false);
+    setSettings({ inlineTrigger: 'automatic' });
+    assert.equal(session.asksWhereCursorStops(), true);
+    const clock = new VirtualClock();
+    const spent = new InlineSession({
+      engine: new OracleStreamer(clock, FILE, '', { firstTokenMs: 10, perTokenMs: 1 }),
+      settings: () => ({ ...DEFAULT_SETTINGS, suggestWhereCursorStops: 'on', dailyTokenBudget: 10 }),
+      clock,
+      usage: { budgetSpent: () => true },
+    });
+    assert.equal(spent.asksWhereCursorStops(), false);
+  });
+
+  it('asks at once where the cursor stopped, where a key typed would wait for the debounce', async () => {
+    for (const cursorStop of [false, true]) {
+      const { clock, oracle, ask } = setup({ debounceMs: 2000, prefetch: 'off' });
+      ask(at('return width * heigh'));
+      await clock.run();
+      // One character on, in the middle of a word, past the end of what was answered: a typed key waits.
+      ask(at('return width * height'), { cursorStop });
+      await clock.run(clock.now() + 1);
+      assert.equal(oracle.requests.length, cursorStop ? 2 : 1, cursorStop ? 'the cursor stop asked at once' : 'the typed key waits');
+    }
+  });
+
+  it('does not ask again where the cursor stops at a spot the server had nothing for', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' });
+    ask('nothing the file has');
+    await clock.run();
+    const stop = ask('nothing the file has', { cursorStop: true });
+    await clock.run();
+    assert.equal(oracle.requests.length, 1);
+    assert.deepEqual(stop.answer(), { suggestions: [] });
+  });
+});
+
 describe('typing simulation (virtual time)', () => {
   const text = [
     'fn main() {', '    let total = add(2, 3);', '    println!("{}", total);', '    let scaled = scale(total, 4);', '    println!("{}", scaled);', '}', '',

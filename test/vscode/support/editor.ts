@@ -14,8 +14,14 @@ export async function waitFor<T>(condition: () => T | Promise<T>, what: string, 
 /** Sets `promptComplete.*` settings for a test (user scope). */
 export async function configure(values: Record<string, unknown>): Promise<void> {
   const config = vscode.workspace.getConfiguration('promptComplete');
-  for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
+  for (const [key, value] of Object.entries({ ...TEST_DEFAULTS, ...values })) await config.update(key, value, vscode.ConfigurationTarget.Global);
 }
+
+/**
+ * Settings every configure() call writes unless it names them. Asking where the cursor stops has its
+ * own tests; elsewhere it would add requests wherever a test places the cursor and waits.
+ */
+const TEST_DEFAULTS: Record<string, unknown> = { 'inline.suggestWhereCursorStops': 'off' };
 
 /** Removes every `promptComplete.*` user setting a test may have set. */
 export async function resetSettings(): Promise<void> {

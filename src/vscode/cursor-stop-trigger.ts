@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { isWritingSpot } from '../engine/cursor-stop';
+import type { InlineSession } from '../engine/inline-session';
+import type { Settings } from '../engine/settings';
+import type { InlineSwitch } from './inline-switch';
+import type { SensitiveFiles } from './sensitive-files';
+
+/** The shortest stay that counts as a stop, whatever `inline.debounceMs` says: arrow keys held down pass lines faster. */
+const MIN_STOP_MS = 100;
+
+interface CursorStopDeps {
+  settings: () => Settings;
+  session: Pick<InlineSession, 'asksWhereCursorStops'>;
+  inlineSwitch: InlineSwitch;
+  sensitive: SensitiveFiles;
+}
+
+interface Stop {
+  document: vscode.TextDocument;
+  version: number;
+  position: vscode.Position;
+}
+
+/**
+ * Asks VS Code for inline suggestions where the cursor stops after a move that is not typing (a click,
+ * arrow keys, Go to Line), at a spot one writes at, once it has stayed there for the debounce time: so a
+ * suggestion can be there before the first key. VS Code itself asks only after an edit. The call this
+ * causes reaches the provider as an explicit one; {@link claims} tells the provider it is a cursor stop,
+ * which the session treats as an automatic query (manual mode, the budget and the cache's "nothing here"
+ * still hold).
+ */
+export class CursorStopTrigger implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[];
+  /** The version of each document at its last selection change: a change without an edit is a move. */
+  private readonly versions = new WeakMap<vscode.TextDocument, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private stop: Stop | undefined;
+
+  constructor(private readonly deps: CursorStopDeps) {
+    this.subscriptions = [
+      vscode.window.onDidChangeTextEditorSelection((event) => this.selectionChanged(event)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        this.cancel();
+        if (editor) this.seen(editor.document);
+      }),
+    ];
+    if (vscode.window.activeTextEditor) this.seen(vscode.window.activeTextEditor.document);
+  }
+
+  /** True when the provider's call for `document` at `position` is the one a cursor stop asked for. */
+  claims(document: vscode.TextDocument, position: vscode.Position): boolean {
+    const stop = this.stop;
+    return stop !== undefined && stop.document === document && stop.version === document.version && stop.position.isEqual(position);
+  }
+
+  dispose(): void {
+    this.cancel();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  /** Notes the version of a document as shown: the first selection change after it without an edit is a move. */
+  private seen(document: vscode.TextDocument): void {
+    this.versions.set(document, document.version);
+  }
+
+  private selectionChanged(event: vscode.TextEditorSelectionChangeEvent): void {
+    this.cancel();
+    const { document } = event.textEditor;
+    const moved = this.versions.get(document) === document.version;
+    this.seen(document);
+    // A selection change that comes with an edit is typing (or an accept, an undo): VS Code asks itself.
+    if (!moved || event.selections.length !== 1 || !event.selections[0]!.isEmpty) return;
+    const position = event.selections[0]!.active;
+    if (!this.mayAskAt(event.textEditor, position)) return;
+    const stayMs = Math.max(MIN_STOP_MS, this.deps.settings().debounceMs);
+    this.timer = setTimeout(() => this.stopped(event.textEditor, document.version, position), stayMs);
+  }
+
+  private stopped(editor: vscode.TextEditor, version: number, position: vscode.Position): void {
+    this.timer = undefined;
+    const { document } = editor;
+    if (vscode.window.activeTextEditor !== editor || document.version !== version) return;
+    const selection = editor.selection;
+    if (!selection.isEmpty || !selection.active.isEqual(position) || !this.mayAskAt(editor, position)) return;
+    this.stop = { document, version, position };
+    void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+  }
+
+  private mayAskAt(editor: vscode.TextEditor, position: vscode.Position): boolean {
+    const { document } = editor;
+    if (!this.deps.session.asksWhereCursorStops()) return false;
+    if (!isEditable(document.uri) || !this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return false;
+    if (vscode.workspace.getConfiguration('editor', document).get<boolean>('inlineSuggest.enabled') === false) return false;
+    return isWritingSpot(document.lineAt(position.line).text.slice(position.character));
+  }
+
+  private cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.stop = undefined;
+  }
+}
+
+/** Documents a person writes in: files on a writable file system, untitled files, notebook cells (not output, logs or generated views). */
+function isEditable(uri: vscode.Uri): boolean {
+  // Files on disk first: a remote extension host may not report the disk as a writable file system.
+  if (uri.scheme === 'file' || uri.scheme === 'untitled' || uri.scheme === 'vscode-notebook-cell') return true;
+  return vscode.workspace.fs.isWritableFileSystem(uri.scheme) === true;
+}
