@@ -14,7 +14,7 @@ import { startOracleServer, type OracleLatency, type OracleServer } from './orac
 import { startProbeServer, type EditorState, type ProbeServer } from './probe-server';
 import { measureProviderTime } from './provider-time-launch';
 import { judgeGoals, providerTable, runsTable } from './report';
-import { HUMAN_RHYTHM } from './rhythm';
+import { HUMAN_RHYTHM, type Rhythm } from './rhythm';
 import { DEFAULT_SCENARIOS, editorSettings, SCENARIOS, type Scenario } from './scenarios';
 import { commonPrefixLength, type Target } from './truth';
 import { typeSpan } from './typist';
@@ -35,6 +35,10 @@ interface Options {
   calls: number;
   latency: OracleLatency;
   out: string;
+  /** The typist's rhythm (HUMAN_RHYTHM, or with no look pause after the cursor lands: --no-look). */
+  rhythm: Rhythm;
+  /** Settings for the measured extension on top of the bench's own (--setting key=json, repeatable). */
+  extraSettings: Record<string, unknown>;
 }
 
 interface Peer {
@@ -58,6 +62,8 @@ const USAGE = `npm run bench:typing -- [options]
   --latency F,T        the oracle's ms to the first token and per token (default 150,10)
   --no-provider-time   skip timing the provider in the extension host
   --out DIR            where the figures and the raw events go (default test-results)
+  --no-look            the typist types at once where the cursor lands (default: looks 400-700 ms first)
+  --setting key=json   a setting for the measured extension, e.g. promptComplete.inline.suggestWhereCursorStops="off"
 BENCH_TYPING_VSIX=file.vsix measures that package instead of prompt-complete.vsix.`;
 
 /**
@@ -85,8 +91,11 @@ async function main(): Promise<void> {
   console.log(`VS Code: ${describeCodeServer()}`);
   console.log(`Oracle server: ${options.latency.firstTokenMs} ms to the first token + ${options.latency.perTokenMs} ms per token (4 characters, a newline ends one); `
     + `debounce setting ${DEBOUNCE_MS} ms; max_tokens 64 (the default)`);
-  console.log(`Typist: ${HUMAN_RHYTHM.charGap.join('-')} ms per character, ${HUMAN_RHYTHM.linePause.join('-')} ms after a line or an accept, `
-    + `${HUMAN_RHYTHM.blockPause.join('-')} ms after an empty line, Tab once a suggestion has shown ${HUMAN_RHYTHM.reactionMs} ms and accepting it keeps the true text`);
+  const { rhythm } = options;
+  console.log(`Typist: ${rhythm.charGap.join('-')} ms per character, ${rhythm.linePause.join('-')} ms after a line or an accept, `
+    + `${rhythm.blockPause.join('-')} ms after an empty line, ${rhythm.lookPause.join('-')} ms after landing at a span's start, `
+    + `Tab once a suggestion has shown ${rhythm.reactionMs} ms and accepting it keeps the true text`);
+  if (Object.keys(options.extraSettings).length > 0) console.log(`Extension settings: ${JSON.stringify(options.extraSettings)}`);
   console.log(`Files: ${files.map((file) => file.name).join(', ')}; ${options.lines} lines each when writing, ${options.holes} holes each when editing\n`);
   for (const file of files) log.add({ type: 'truth', file: file.name, text: file.text });
 
@@ -144,6 +153,7 @@ async function runScenario(
     'promptComplete.model': 'oracle',
     'promptComplete.inline.debounceMs': DEBOUNCE_MS,
     'benchProbe.url': probe.url,
+    ...options.extraSettings,
   };
   log.add({ type: 'run', run, peer: peer.name, scenario: scenario.name, description: scenario.description, at: Date.now(), settings });
   const plans = files.map((file, index) => planFile(file, scenario, options, index));
@@ -168,7 +178,7 @@ async function runScenario(
         const span = spanIndex++;
         const startedAt = Date.now();
         const typed = at
-          ? await typeSpan(workbench.page, probe, at, target, HUMAN_RHYTHM, 1000 + plan.index * 10 + index)
+          ? await typeSpan(workbench.page, probe, at, target, options.rhythm, 1000 + plan.index * 10 + index)
           : undefined;
         const endedAt = Date.now();
         const ghosts = await takeGhostEvents(workbench.page);
@@ -269,6 +279,14 @@ function parseOptions(argv: string[]): Options {
     calls: Number(process.env.BENCH_TYPING_CALLS ?? 200),
     latency: { firstTokenMs: firstTokenMs ?? 150, perTokenMs: perTokenMs ?? 10 },
     out: path.resolve(value('--out') ?? path.join(repoRoot, 'test-results')),
+    rhythm: argv.includes('--no-look') ? { ...HUMAN_RHYTHM, lookPause: [0, 0] } : HUMAN_RHYTHM,
+    extraSettings: Object.fromEntries(argv.flatMap((arg, i) => {
+      if (arg !== '--setting') return [];
+      const pair = argv[i + 1] ?? '';
+      const eq = pair.indexOf('=');
+      if (eq < 1) throw new Error(`--setting wants key=json, not ${pair}\n${USAGE}`);
+      return [[pair.slice(0, eq), JSON.parse(pair.slice(eq + 1))]];
+    })),
   };
 }
 

@@ -20,6 +20,8 @@ export interface Rhythm {
   blockPause: [number, number];
   /** How long a suggestion must have been visible before the typist notices it and can press Tab. */
   reactionMs: number;
+  /** Pause after the cursor lands at a new spot (Go to Line, Ctrl+End), before the first key: the user looks where they are. */
+  lookPause: [number, number];
 }
 
 export const HUMAN_RHYTHM: Rhythm = {
@@ -27,14 +29,25 @@ export const HUMAN_RHYTHM: Rhythm = {
   linePause: [400, 700],
   blockPause: [1500, 2500],
   reactionMs: 200,
+  lookPause: [400, 700],
 };
 
 /** Draws gaps from the rhythm; each peer gets a fresh one with the same seed. */
 export class GapSource {
   private readonly random: () => number;
 
+  /** Draws the look pauses apart, so the gaps between keys are the same with or without them. */
+  private readonly lookRandom: () => number;
+
   constructor(private readonly rhythm: Rhythm, seed: number) {
     this.random = seededRandom(seed);
+    this.lookRandom = seededRandom(seed ^ 0x5eed);
+  }
+
+  /** The pause after the cursor lands at a new spot, before the first key. */
+  afterLanding(): number {
+    const [low, high] = this.rhythm.lookPause;
+    return Math.round(low + (high - low) * this.lookRandom());
   }
 
   /** The gap after typing `typed`, the character before it being `previous`. */

@@ -102,6 +102,9 @@ export async function typeSpan(page: Page, probe: ProbeServer, start: EditorStat
     }
   };
 
+  // The typist has just put the cursor here: a look at the spot before the first key.
+  await sleepUntil(Date.now() + gaps.afterLanding());
+
   for (;;) {
     const startedAt = Date.now();
     const before = state.text.slice(0, state.offset);
