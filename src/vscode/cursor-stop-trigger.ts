@@ -5,8 +5,12 @@ import type { Settings } from '../engine/settings';
 import type { InlineSwitch } from './inline-switch';
 import type { SensitiveFiles } from './sensitive-files';
 
-/** The shortest stay that counts as a stop, whatever `inline.debounceMs` says: arrow keys held down pass lines faster. */
-const MIN_STOP_MS = 100;
+/**
+ * How long the cursor must stay after keys moved it (or an extension did) before it counts as a stop:
+ * arrow keys held down, or an editor emulation's motions, pass spots faster. A click or a command (Go to
+ * Line, Go to Definition) puts the cursor where the user wants to be, and asks at once.
+ */
+const KEYBOARD_STOP_MS = 150;
 
 interface CursorStopDeps {
   settings: () => Settings;
@@ -23,8 +27,7 @@ interface Stop {
 
 /**
  * Asks VS Code for inline suggestions where the cursor stops after a move that is not typing (a click,
- * arrow keys, Go to Line), at a spot one writes at, once it has stayed there for the debounce time: so a
- * suggestion can be there before the first key. VS Code itself asks only after an edit. The call this
+ * arrow keys, Go to Line), at a spot one writes at: so a suggestion can be there before the first key. VS Code itself asks only after an edit. The call this
  * causes reaches the provider as an explicit one; {@link claims} tells the provider it is a cursor stop,
  * which the session treats as an automatic query (manual mode, the budget and the cache's "nothing here"
  * still hold).
@@ -72,8 +75,8 @@ export class CursorStopTrigger implements vscode.Disposable {
     if (!moved || event.selections.length !== 1 || !event.selections[0]!.isEmpty) return;
     const position = event.selections[0]!.active;
     if (!this.mayAskAt(event.textEditor, position)) return;
-    const stayMs = Math.max(MIN_STOP_MS, this.deps.settings().debounceMs);
-    this.timer = setTimeout(() => this.stopped(event.textEditor, document.version, position), stayMs);
+    const deliberate = event.kind === vscode.TextEditorSelectionChangeKind.Mouse || event.kind === vscode.TextEditorSelectionChangeKind.Command;
+    this.timer = setTimeout(() => this.stopped(event.textEditor, document.version, position), deliberate ? 0 : KEYBOARD_STOP_MS);
   }
 
   private stopped(editor: vscode.TextEditor, version: number, position: vscode.Position): void {

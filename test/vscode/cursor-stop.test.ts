@@ -9,9 +9,9 @@ function moveTo(editor: vscode.TextEditor, line: number, character: number): voi
   editor.selection = new vscode.Selection(position, position);
 }
 
-/** How long a cursor stop waits with `inline.debounceMs` 0 (its floor), and a margin for a loaded machine. */
-const STOP_MS = 100;
-const QUIET_MS = STOP_MS * 8;
+/** The longest a cursor stop waits (after a move by keys or an extension, as here), and a margin for a loaded machine. */
+const STOP_MS = 150;
+const QUIET_MS = STOP_MS * 6;
 
 describe('Asking where the cursor stops', function () {
   let server: FakeCompletionServer;
