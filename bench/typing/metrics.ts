@@ -157,6 +157,10 @@ export function docShownWith(event: GhostChangeEvent, span: SpanRecord): DocEven
     else if (action.startedAt <= event.at) pressing = action;
   }
   const candidates = [done ? bySeq(done.seqAfter) : span.docs[0], pressing ? bySeq(pressing.seqAfter) : undefined];
+  // Both states can have the cursor's line as drawn (Enter on an empty line leaves the cursor on another
+  // empty one): a suggestion drawn during the key as what it showed before, less the key typed into it,
+  // is the editor's rendering after the key.
+  if (pressing && typedInto(pressing, event.ghost) && matches(candidates[1])) return candidates[1];
   const found = candidates.find(matches);
   if (found) return found;
   for (let i = span.docs.length - 1; i >= 0; i--) {
@@ -166,6 +170,13 @@ export function docShownWith(event: GhostChangeEvent, span: SpanRecord): DocEven
     if (matches(doc)) return doc;
   }
   return undefined;
+}
+
+/** True when `ghost` is what showed before `action` with the character it typed taken off its front. */
+function typedInto(action: ActionEvent, ghost: string): boolean {
+  if (action.kind !== 'char' || action.text === '' || !action.shown.startsWith(action.text)) return false;
+  const rest = action.shown.slice(action.text.length);
+  return ghost !== '' && (rest.startsWith(ghost) || ghost.startsWith(rest));
 }
 
 function cursorLine(doc: DocEvent, span: SpanRecord): string {

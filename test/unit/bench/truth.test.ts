@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { shownFrom, type GhostView } from '../../../bench/typing/ghost-watch';
-import { endsWithTrueStart } from '../../../bench/typing/metrics';
+import type { GhostChangeEvent } from '../../../bench/typing/events';
+import { docShownWith, endsWithTrueStart, type SpanRecord } from '../../../bench/typing/metrics';
 import { judgeShown, junkJustified, onTrack, type Target } from '../../../bench/typing/truth';
 
 // The typing benchmark's judge: what a suggestion shows, and whether accepting it keeps the document on
@@ -87,5 +88,33 @@ describe('Typing benchmark: prompts against the true file', () => {
   it('refuses a prompt that ends with text the file does not have', () => {
     assert.equal(endsWithTrueStart('def f(x):\n  y = foo(', TRUTH), false);
     assert.equal(endsWithTrueStart('def f(x):\n    y = foo(a, b)\n    if y:\n      return', TRUTH), false);
+  });
+});
+
+describe('Typing benchmark: the document state a suggestion was drawn on', () => {
+  // Enter typed on an empty line, into a suggestion that began with a line break: the cursor's line is
+  // empty before and after the key, so only what was shown tells the two states apart.
+  const truth = 'a: 1\n\nb: 2\n';
+  const span = (ghost: string): SpanRecord => ({
+    span: { type: 'span', run: 'r', span: 0, file: 'f', from: 5, to: truth.length, after: '', startedAt: 0, endedAt: 1000, acceptedChars: 0, keys: 1, acceptsOffShown: 0, offShownSamples: [], wrongAccepts: [], finalMatches: true, stuck: undefined },
+    truth,
+    target: { truth, from: 5, to: truth.length, after: '' },
+    actions: [
+      { type: 'action', run: 'r', span: 0, kind: 'char', key: 'Enter', text: '\n', startedAt: 100, doneAt: 200, pos: 5, posAfter: 6, shown: ghost, seqAfter: 2, gapMs: 500 },
+    ],
+    docs: [
+      { type: 'doc', run: 'r', span: 0, at: 0, seq: 1, offset: 5, same: 5, rest: '', afterKept: true },
+      { type: 'doc', run: 'r', span: 0, at: 210, seq: 2, offset: 6, same: 6, rest: '', afterKept: true },
+    ],
+    ghosts: [],
+  });
+  const drawn = (ghost: string, at: number): GhostChangeEvent => ({ type: 'ghost', run: 'r', span: 0, at, ghost, line: [{ kind: 'g', text: ghost.split('\n')[0]! }], zone: [] });
+
+  it('takes a suggestion drawn during the key as the one shown before it, less the key, as drawn after the key', () => {
+    assert.equal(docShownWith(drawn('b: 2', 150), span('\nb: 2'))?.seq, 2);
+  });
+
+  it('keeps the state before the key for a suggestion that is not the one shown less the key', () => {
+    assert.equal(docShownWith(drawn('c: 3', 150), span('\nb: 2'))?.seq, 1);
   });
 });
