@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
 import { InlineSession, type InlineEvent } from '../../../src/engine/inline-session';
+import { isWritingSpot } from '../../../src/engine/cursor-stop';
 import { allowsMultiline } from '../../../src/engine/multiline';
 import { GapSource, HUMAN_RHYTHM, type Rhythm } from '../../../bench/typing/rhythm';
 import type { CompletionStreamer } from '../../../src/engine/completion-engine';
@@ -90,7 +91,9 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
   const rhythm = spec.rhythm ?? HUMAN_RHYTHM;
   const clock = new VirtualClock();
   const trueSuffix = text.slice(span.to);
-  const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', ...spec.settings };
+  // The oracle is a fast server on this machine, where `auto` asks at cursor stops; a fresh session has
+  // not measured that yet, so the simulation says it.
+  const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:8012/v1', model: 'oracle', suggestWhereCursorStops: 'on', ...spec.settings };
   const timing = spec.timing ?? { firstTokenMs: 150, perTokenMs: 10 };
   const oracle = spec.server?.({ clock, text, trueSuffix, timing, settings }) ?? new OracleStreamer(clock, text, trueSuffix, timing, settings.maxTokens);
   const events: SimEvent[] = [];
@@ -126,6 +129,12 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
   let openPause: SimPause | undefined;
 
   const truthFromCursor = () => text.slice(pos, span.to);
+  /** The text after `at` on its line as the editor holds it: nothing of the span is there yet. */
+  const lineAfter = (at: number) => {
+    if (at < span.to) return '';
+    const lineEnd = trueSuffix.indexOf('\n');
+    return trueSuffix.slice(0, lineEnd < 0 ? undefined : lineEnd);
+  };
   const show = (next: string) => {
     if (next === ghost) return;
     // A suggestion that grows (the rest of a block arrives) is the same one still being read.
@@ -146,16 +155,15 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
       lastAcceptAt = undefined;
     }
   };
-  const ask = (explicit: boolean) => {
+  const ask = (explicit: boolean, cursorStop = false) => {
     call?.abort();
     const abort = new AbortController();
     call = abort;
     const asked = version;
     const prefix = text.slice(Math.max(0, pos - settings.maxPrefixChars), pos);
-    const lineEnd = trueSuffix.indexOf('\n');
-    const lineAfterCursor = pos < span.to ? '' : trueSuffix.slice(0, lineEnd < 0 ? undefined : lineEnd);
+    const lineAfterCursor = lineAfter(pos);
     void session
-      .provide({ prefix, suffix: trueSuffix, multiline: allowsMultiline(settings.multiline, lineAfterCursor), languageId: 'plaintext', explicit, signal: abort.signal })
+      .provide({ prefix, suffix: trueSuffix, multiline: allowsMultiline(settings.multiline, lineAfterCursor), languageId: 'plaintext', explicit, cursorStop, signal: abort.signal })
       .then((answer) => {
         if (abort.signal.aborted || asked !== version || !answer) return;
         show(answer.suggestions[0]?.text ?? '');
@@ -206,7 +214,10 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
     else clock.at(now + gap, () => { openPause = undefined; });
   };
 
-  clock.at(0, act);
+  // The cursor lands at the span's start (a jump; at the start of a file just opened it is simply there):
+  // the editor asks there when the session wants it, and the typist looks at the spot before the first key.
+  if (span.from > 0 && session.asksWhereCursorStops() && isWritingSpot(lineAfter(span.from))) ask(false, true);
+  clock.at(gaps.afterLanding(), act);
   await clock.run();
   session.dispose();
   await clock.run();
