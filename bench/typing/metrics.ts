@@ -28,6 +28,12 @@ export interface RunFigures {
   pausesAnswered: number;
   pauseToGhostP50Ms: number;
   pauseToGhostP90Ms: number;
+  /** Spans whose first key came after a suggestion that is how the file goes on had shown where the cursor landed. */
+  landings: number;
+  landingsAnswered: number;
+  /** Milliseconds from the cursor landing to that suggestion. */
+  landingToGhostP50Ms: number;
+  landingToGhostP90Ms: number;
   /** Ghost-text changes judged against the true file, and those that were not how it goes on. */
   ghostsJudged: number;
   wrongGhosts: number;
@@ -192,8 +198,16 @@ export function computeFigures(record: RunRecord): RunFigures {
   let pauses = 0;
   let typedIntoSuggestion = 0;
   let flicker = 0;
+  const landingToGhost: number[] = [];
+  let landings = 0;
   for (const span of record.spans) {
     const { actions } = span;
+    // The look at the spot where the cursor landed, before the first key: a suggestion can be there already.
+    if (actions.length > 0) {
+      landings++;
+      const answered = firstRightGhost(span, span.span.startedAt, actions[0]!.startedAt);
+      if (answered !== undefined) landingToGhost.push(answered);
+    }
     actions.forEach((action, index) => {
       const windowEnd = actions[index + 1]?.startedAt ?? action.startedAt + action.gapMs;
       if (isPause(action, span)) {
@@ -230,6 +244,10 @@ export function computeFigures(record: RunRecord): RunFigures {
     pausesAnswered: pauseToGhost.length,
     pauseToGhostP50Ms: percentile(pauseToGhost, 0.5),
     pauseToGhostP90Ms: percentile(pauseToGhost, 0.9),
+    landings,
+    landingsAnswered: landingToGhost.length,
+    landingToGhostP50Ms: percentile(landingToGhost, 0.5),
+    landingToGhostP90Ms: percentile(landingToGhost, 0.9),
     ghostsJudged: ghosts.filter((ghost) => ghost.verdict === 'right' || ghost.verdict === 'wrong').length,
     wrongGhosts: ghosts.filter((ghost) => ghost.verdict === 'wrong').length,
     ghostsUnjudged: ghosts.filter((ghost) => ghost.verdict === 'unjudged' && ghost.event.ghost !== '').length,
