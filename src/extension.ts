@@ -14,7 +14,6 @@ import { CompletionHistory } from './vscode/completion-history';
 import { WorkspaceContext } from './vscode/context/workspace-context';
 import { CommandIds } from './vscode/command-ids';
 import { clearApiKey } from './vscode/commands/clear-api-key';
-import { CursorStopTrigger } from './vscode/cursor-stop-trigger';
 import { completeSelection } from './vscode/commands/complete-selection';
 import { forgetServerQuirks } from './vscode/commands/forget-server-quirks';
 import { forkSuggestion } from './vscode/commands/fork-suggestion';
@@ -24,10 +23,12 @@ import { LastRequestDocument, registerLastRequestDocument } from './vscode/comma
 import { showMenu } from './vscode/commands/show-menu';
 import { snooze } from './vscode/commands/snooze';
 import { toggleInline } from './vscode/commands/toggle-inline';
+import { CursorStopTrigger } from './vscode/cursor-stop-trigger';
 import { FailureReporter } from './vscode/failure-reporter';
 import { InlineProvider, reportInlineEvents } from './vscode/inline-provider';
 import { InlineSwitch } from './vscode/inline-switch';
 import { Log } from './vscode/log';
+import { OwnTriggers } from './vscode/own-triggers';
 import { ContextPolicy } from './vscode/context/context-allowed';
 import { SensitiveFiles } from './vscode/sensitive-files';
 import { SettingsWatcher } from './vscode/settings-watcher';
@@ -76,8 +77,9 @@ export function activate(context: vscode.ExtensionContext): void {
     onEvent: reportInlineEvents({ settings, status, failures, log, history }),
     usage: meter,
   });
-  const cursorStops = new CursorStopTrigger({ settings, session, inlineSwitch, sensitive });
-  const provider = new InlineProvider({ settings, session, inlineSwitch, context: workspaceContext, sensitive, cursorStops });
+  const triggers = new OwnTriggers();
+  const cursorStops = new CursorStopTrigger({ session, inlineSwitch, sensitive, triggers });
+  const provider = new InlineProvider({ settings, session, inlineSwitch, context: workspaceContext, sensitive, triggers });
   const usageStatus = new UsageStatus({ meter, session, settings, status, log });
 
   const switchStatus = new SwitchStatus(status, inlineSwitch, settings, sensitive);

@@ -14,6 +14,7 @@ import { FailureReporter } from '../../src/vscode/failure-reporter';
 import { InlineProvider, reportInlineEvents } from '../../src/vscode/inline-provider';
 import { InlineSwitch } from '../../src/vscode/inline-switch';
 import { Log } from '../../src/vscode/log';
+import { OwnTriggers } from '../../src/vscode/own-triggers';
 import { SensitiveFiles } from '../../src/vscode/sensitive-files';
 import { StatusBar } from '../../src/vscode/status-bar';
 import { percentile } from './metrics';
@@ -47,7 +48,7 @@ export async function run(): Promise<void> {
     clock: systemClock,
     onEvent: reportInlineEvents({ settings: () => settings, status, failures: new FailureReporter(status, log), log, history }),
   });
-  const provider = new InlineProvider({ settings: () => settings, session, inlineSwitch: new InlineSwitch(() => settings), sensitive: new SensitiveFiles(() => settings) });
+  const provider = new InlineProvider({ settings: () => settings, session, inlineSwitch: new InlineSwitch(() => settings), sensitive: new SensitiveFiles(() => settings), triggers: new OwnTriggers() });
   const timings: ProviderTiming[] = [];
   try {
     for (const size of SIZES) {

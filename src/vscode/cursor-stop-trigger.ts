@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { isWritingSpot } from '../engine/cursor-stop';
 import type { InlineSession } from '../engine/inline-session';
-import type { Settings } from '../engine/settings';
 import type { InlineSwitch } from './inline-switch';
+import type { OwnTriggers } from './own-triggers';
 import type { SensitiveFiles } from './sensitive-files';
 
 /**
@@ -13,31 +13,24 @@ import type { SensitiveFiles } from './sensitive-files';
 const KEYBOARD_STOP_MS = 150;
 
 interface CursorStopDeps {
-  settings: () => Settings;
   session: Pick<InlineSession, 'asksWhereCursorStops'>;
   inlineSwitch: InlineSwitch;
   sensitive: SensitiveFiles;
-}
-
-interface Stop {
-  document: vscode.TextDocument;
-  version: number;
-  position: vscode.Position;
+  triggers: OwnTriggers;
 }
 
 /**
  * Asks VS Code for inline suggestions where the cursor stops after a move that is not typing (a click,
- * arrow keys, Go to Line), at a spot one writes at: so a suggestion can be there before the first key. VS Code itself asks only after an edit. The call this
- * causes reaches the provider as an explicit one; {@link claims} tells the provider it is a cursor stop,
- * which the session treats as an automatic query (manual mode, the budget and the cache's "nothing here"
- * still hold).
+ * arrow keys, Go to Line), at a spot one writes at: so a suggestion can be there before the first key.
+ * VS Code itself asks only after an edit. The call this causes reaches the provider as an explicit one;
+ * {@link OwnTriggers} tells the provider it is a cursor stop, which the session treats as an automatic
+ * query (manual mode, the budget and the cache's "nothing here" still hold).
  */
 export class CursorStopTrigger implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   /** The version of each document at its last selection change: a change without an edit is a move. */
   private readonly versions = new WeakMap<vscode.TextDocument, number>();
   private timer: NodeJS.Timeout | undefined;
-  private stop: Stop | undefined;
 
   constructor(private readonly deps: CursorStopDeps) {
     this.subscriptions = [
@@ -48,12 +41,6 @@ export class CursorStopTrigger implements vscode.Disposable {
       }),
     ];
     if (vscode.window.activeTextEditor) this.seen(vscode.window.activeTextEditor.document);
-  }
-
-  /** True when the provider's call for `document` at `position` is the one a cursor stop asked for. */
-  claims(document: vscode.TextDocument, position: vscode.Position): boolean {
-    const stop = this.stop;
-    return stop !== undefined && stop.document === document && stop.version === document.version && stop.position.isEqual(position);
   }
 
   dispose(): void {
@@ -85,8 +72,7 @@ export class CursorStopTrigger implements vscode.Disposable {
     if (vscode.window.activeTextEditor !== editor || document.version !== version) return;
     const selection = editor.selection;
     if (!selection.isEmpty || !selection.active.isEqual(position) || !this.mayAskAt(editor, position)) return;
-    this.stop = { document, version, position };
-    void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    this.deps.triggers.trigger('cursorStop', document, position);
   }
 
   private mayAskAt(editor: vscode.TextEditor, position: vscode.Position): boolean {
@@ -100,7 +86,6 @@ export class CursorStopTrigger implements vscode.Disposable {
   private cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.stop = undefined;
   }
 }
 

@@ -10,6 +10,7 @@ import type { ContextForDocument } from './context/workspace-context';
 import type { FailureReporter } from './failure-reporter';
 import type { InlineSwitch } from './inline-switch';
 import type { Log } from './log';
+import type { OwnTriggers } from './own-triggers';
 import type { SensitiveFiles } from './sensitive-files';
 import type { StatusBar } from './status-bar';
 
@@ -19,8 +20,8 @@ interface InlineDeps {
   inlineSwitch: InlineSwitch;
   context?: ContextForDocument;
   sensitive: SensitiveFiles;
-  /** Tells which explicit calls a stop of the cursor asked for (see CursorStopTrigger). */
-  cursorStops?: { claims(document: vscode.TextDocument, position: vscode.Position): boolean };
+  /** The extension's own asks for suggestions, and which explicit calls they caused. */
+  triggers: OwnTriggers;
 }
 
 /**
@@ -40,7 +41,10 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const settings = this.deps.settings();
     const { prefix, suffix, itemText, itemStart } = textAround(document, position, settings, context.selectedCompletionInfo);
     const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
-    const cursorStop = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && this.deps.cursorStops?.claims(document, position) === true;
+    const own = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke ? this.deps.triggers.explicitCall(document, position) : undefined;
+    // An ask of the extension's own that ran on another spot than it was meant for asks nothing.
+    if (own === 'stray') return undefined;
+    const cursorStop = own === 'cursorStop';
     const abort = new AbortController();
     const cancellation = token.onCancellationRequested(() => abort.abort());
     try {
@@ -56,7 +60,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
         promptContext: this.deps.context && ((p, s) => this.deps.context?.contextFor(document, p, s)),
       });
       if (!answer || token.isCancellationRequested) return undefined;
-      if (answer.rest) refreshWhenSettled(answer.rest, document, position);
+      if (answer.rest) this.refreshWhenSettled(answer.rest, document, position);
       const start = itemStart ?? position;
       // With a selected suggest item, the ghost text replaces the typed start of the item with all of it.
       return answer.suggestions.map(
@@ -65,6 +69,20 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     } finally {
       cancellation.dispose();
     }
+  }
+
+  /**
+   * Once `rest` settles, asks VS Code to show suggestions again if the user has not moved on, so a
+   * block shown from its first line grows to the whole (served from the session's cache).
+   */
+  private refreshWhenSettled(rest: Promise<void>, document: vscode.TextDocument, position: vscode.Position): void {
+    const version = document.version;
+    void rest.then(() => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document !== document || document.version !== version) return;
+      if (!editor.selection.isEmpty || !editor.selection.active.isEqual(position)) return;
+      this.deps.triggers.trigger('refresh', document, position);
+    });
   }
 }
 
@@ -96,20 +114,6 @@ export function textAround(
     if (applied) return { prefix: applied.prefix, suffix, itemText: applied.itemText, itemStart: selected.range.start };
   }
   return { prefix, suffix };
-}
-
-/**
- * Once `rest` settles, asks VS Code to show suggestions again if the user has not moved on, so a
- * block shown from its first line grows to the whole (served from the session's cache).
- */
-function refreshWhenSettled(rest: Promise<void>, document: vscode.TextDocument, position: vscode.Position): void {
-  const version = document.version;
-  void rest.then(() => {
-    const editor = vscode.window.activeTextEditor;
-    if (editor?.document !== document || document.version !== version) return;
-    if (!editor.selection.isEmpty || !editor.selection.active.isEqual(position)) return;
-    void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
-  });
 }
 
 /**
