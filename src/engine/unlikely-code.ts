@@ -5,12 +5,20 @@ import { SDKError, type CompletionLogprobs, type Gpt } from '../client';
 import { toTokenProbabilities, type TokenProbability } from '../core/logprobs';
 import { isFieldUnsupportedError } from '../core/field-refusal';
 import { planScoringWindows, type ScoringWindow } from '../core/scoring-windows';
+import { english, type Translate } from '../core/translate';
 import { findUnlikelyTokens, withinScope, type UnlikelyScope, type UnlikelyToken } from '../core/unlikely-tokens';
 import { TextWords } from '../core/word-slips';
 
-/** The server cannot score existing text: it refuses `echo` or returns no probabilities for the prompt. */
+/**
+ * The server cannot score existing text: it refuses `echo` or returns no probabilities for the prompt.
+ * `why` says how, in the user's language through `t`; the message is its English.
+ */
 export class EchoUnsupportedError extends Error {
   override readonly name = 'EchoUnsupportedError';
+
+  constructor(readonly why: (t: Translate) => string) {
+    super(why(english));
+  }
 }
 
 /** Alternatives asked for at each position: the most the legacy API allows, for the quick fixes. */
@@ -127,7 +135,7 @@ class WindowScorer {
         );
         const choice = createCompletionResponse.choices.find((c) => (c.index ?? 0) === 0) ?? createCompletionResponse.choices[0];
         if (!choice?.logprobs || choice.logprobs.tokens.length === 0) {
-          throw new EchoUnsupportedError('it returned no token probabilities for the text');
+          throw new EchoUnsupportedError((t) => t('it returned no token probabilities for the text'));
         }
         return { logprobs: choice.logprobs, promptTokens: createCompletionResponse.usage?.promptTokens };
       } catch (error) {
@@ -135,7 +143,10 @@ class WindowScorer {
           this.maxTokens = 1;
           continue;
         }
-        if (refuses(error, 'echo')) throw new EchoUnsupportedError(`it refused echo (${(error as SDKError).statusCode})`);
+        if (refuses(error, 'echo')) {
+          const status = (error as SDKError).statusCode;
+          throw new EchoUnsupportedError((t) => t('it refused echo ({0})', status));
+        }
         throw error;
       }
     }
@@ -150,7 +161,7 @@ function promptTokensOf(logprobs: CompletionLogprobs, prompt: string): TokenProb
   const spelled = last ? last.offset + last.length : 0;
   const scored = inPrompt.some((token) => token.probability !== null);
   if (spelled < prompt.length || !scored) {
-    throw new EchoUnsupportedError('it did not return the probabilities of the text itself');
+    throw new EchoUnsupportedError((t) => t('it did not return the probabilities of the text itself'));
   }
   return inPrompt;
 }

@@ -2,6 +2,7 @@ import * as tls from 'node:tls';
 import * as vscode from 'vscode';
 import { Gpt } from '../client';
 import { inertText } from '../core/inert-text';
+import { english } from '../core/translate';
 import { CaCertificates } from '../engine/ca-file';
 import { InsecureKeyError, mayCarryKey } from '../engine/key-policy';
 import { chooseProxy } from '../engine/proxy';
@@ -28,9 +29,9 @@ export class ClientProvider implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.proxySettings = readProxySettings();
-    this.certificates = new CaCertificates((message) => {
-      this.log.warn(message);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: {0}.', inertText(message)));
+    this.certificates = new CaCertificates((warning) => {
+      this.log.warn(warning(english));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Prompt Complete: {0}.', inertText(warning(vscode.l10n.t))));
     });
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('http')) this.proxySettings = readProxySettings();

@@ -152,7 +152,7 @@ export function reportInlineEvents(deps: { settings: () => Settings; status: Sta
             model: result.model,
           });
         }
-        status.set({ kind: 'idle', detail: `first token in ${result.firstChunkMs} ms`, confidence: shown?.confidence });
+        status.set({ kind: 'idle', detail: vscode.l10n.t('first token in {0} ms', result.firstChunkMs), confidence: shown?.confidence });
         return;
       }
     }

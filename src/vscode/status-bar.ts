@@ -22,7 +22,7 @@ export class StatusBar implements vscode.Disposable {
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('promptComplete.status', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'Prompt Complete';
+    this.item.name = vscode.l10n.t('Prompt Complete');
     this.item.command = CommandIds.showMenu;
     this.render();
     this.item.show();
@@ -86,8 +86,8 @@ export class StatusBar implements vscode.Disposable {
         this.item.tooltip = t('Prompt Complete: inline completion is off. Click to turn it on.');
         break;
       case 'excluded':
-        this.item.text = '$(lock) Complete';
-        this.item.tooltip = `Prompt Complete: off for this file, which matches ${status.glob} (promptComplete.exclude): nothing of it is sent.`;
+        this.item.text = `$(lock) ${name}`;
+        this.item.tooltip = t('Prompt Complete: off for this file, which matches {0} (promptComplete.exclude): nothing of it is sent.', status.glob);
         break;
       case 'disabledForLanguage':
         this.item.text = `$(circle-slash) ${name}`;
@@ -95,7 +95,7 @@ export class StatusBar implements vscode.Disposable {
         break;
     }
     if (this.usageLine) this.item.tooltip = `${this.item.tooltip}\n${this.usageLine}`;
-    this.item.accessibilityInformation = { label: typeof this.item.tooltip === 'string' ? this.item.tooltip : 'Prompt Complete' };
+    this.item.accessibilityInformation = { label: typeof this.item.tooltip === 'string' ? this.item.tooltip : t('Prompt Complete') };
   }
 
   dispose(): void {

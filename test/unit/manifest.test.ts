@@ -16,6 +16,8 @@ const declaredCommands = (manifest.contributes.commands as { command: string }[]
 
 /** Settings read outside readSettings, straight from the configuration. */
 const READ_ELSEWHERE: string[] = [];
+/** The manifest's keys whose text VS Code shows people. */
+const READ_KEYS = ['displayName', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'deprecationMessage', 'markdownDeprecationMessage', 'title', 'shortTitle', 'category', 'label', 'altText', 'contextualTitle'];
 /** Commands registered for tests and other extensions but kept out of the palette. */
 const HIDDEN_COMMANDS: string[] = [CommandIds.deliverTokenProbabilitiesMessage];
 
@@ -97,6 +99,16 @@ describe('package.json manifest', () => {
     for (const command of manifest.contributes.commands as { title: string }[]) assert.match(command.title, /^%.+%$/);
     assert.match(manifest.displayName, /^%.+%$/);
     assert.match(manifest.description, /^%.+%$/);
+    // Anywhere in the manifest (the Restricted Mode description, walkthroughs, views…), VS Code shows these.
+    const literal: string[] = [];
+    const find = (value: unknown, key: string, where: string): void => {
+      if (typeof value === 'string') {
+        if (READ_KEYS.includes(key) && !/^%.+%$/.test(value)) literal.push(where);
+      } else if (Array.isArray(value)) value.forEach((item, i) => find(item, key, `${where}[${i}]`));
+      else if (value && typeof value === 'object') for (const [name, item] of Object.entries(value)) find(item, name, `${where}.${name}`);
+    };
+    find(manifest, '', 'package.json');
+    assert.deepEqual(literal, [], 'not in package.nls.json');
   });
 
   it('binds Alt+\\ to ask for a suggestion in a writable editor (VS Code has no key for it by default)', () => {

@@ -3,6 +3,7 @@
 import type { LegacyLogprobs, TokenProbability } from '../logprobs';
 export { completionTokens };
 import { completionTokens, meanProbability } from '../logprobs';
+import { english, type Translate } from '../translate';
 
 /** Below this probability a token counts as one the model was unsure of (the view and the decorations agree). */
 export const LOW_PROBABILITY = 0.3;
@@ -57,8 +58,8 @@ export type ProbabilityView =
     confidenceLabel: string;
   };
 
-/** Builds the view of a completion (or of none yet). */
-export function buildProbabilityView(facts: CompletionFacts | undefined): ProbabilityView {
+/** Builds the view of a completion (or of none yet), its labels in the user's language through `t`. */
+export function buildProbabilityView(facts: CompletionFacts | undefined, t: Translate = english): ProbabilityView {
   if (!facts) return { kind: 'empty' };
   const tokens = facts.logprobs && facts.logprobs.tokens.length > 0 ? completionTokens(facts.logprobs, facts.text) : [];
   if (tokens.length === 0) return { kind: 'noLogprobs', source: facts.source, model: facts.model, text: facts.text };
@@ -67,9 +68,9 @@ export function buildProbabilityView(facts: CompletionFacts | undefined): Probab
     kind: 'tokens',
     source: facts.source,
     model: facts.model,
-    tokens: tokens.map(toTokenView),
+    tokens: tokens.map((token, index) => toTokenView(token, index, t)),
     confidence,
-    confidenceLabel: confidence === null ? 'unknown' : formatProbability(confidence),
+    confidenceLabel: confidence === null ? t('unknown') : formatProbability(confidence),
   };
 }
 
@@ -92,13 +93,13 @@ export function formatProbability(probability: number): string {
   return `${percent.toFixed(1)}%`;
 }
 
-function toTokenView(token: TokenProbability, index: number): TokenView {
+function toTokenView(token: TokenProbability, index: number, t: Translate): TokenView {
   return {
     index,
     text: token.text,
     offset: token.offset,
     probability: token.probability,
-    probabilityLabel: token.probability === null ? 'no probability' : formatProbability(token.probability),
+    probabilityLabel: token.probability === null ? t('no probability') : formatProbability(token.probability),
     band: bandOf(token.probability),
     alternatives: token.alternatives.map((alternative) => ({
       text: alternative.text,

@@ -86,7 +86,7 @@ function selectionInput(editor: vscode.TextEditor, settings: Settings, context: 
 async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextEditor, input: CompletionInput, insertAt: vscode.Position): Promise<void> {
   const serverUrl = deps.settings().serverUrl;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Prompt Complete', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prompt Complete'), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       const cancellation = token.onCancellationRequested(() => abort.abort());
@@ -120,7 +120,7 @@ async function streamAndInsert(deps: CompleteSelectionDeps, editor: vscode.TextE
         }
         writer.placeCursorAfter();
         deps.log.info(`Complete Selection: ${streaming.model} (${streaming.fim}) ${input.prefix.length}+${input.suffix.length} chars -> ${writer.text.length} chars in ${Date.now() - started} ms`);
-        deps.status.set({ kind: 'idle', detail: `last answer in ${Date.now() - started} ms` });
+        deps.status.set({ kind: 'idle', detail: vscode.l10n.t('last answer in {0} ms', Date.now() - started) });
         if (!writer.text) void vscode.window.showInformationMessage(vscode.l10n.t('Prompt Complete: the model returned no text.'));
         else reportInserted(deps, editor, insertAt, { text: writer.text, prompt: streaming.prompt, suffix: streaming.fim === 'suffix' ? input.suffix : undefined, model: streaming.model, logprobs: logprobs.result });
       } catch (error) {

@@ -41,7 +41,7 @@ export async function forkSuggestion(deps: ForkSuggestionDeps): Promise<ForkSugg
   }
   deps.status.set({ kind: 'idle' });
   if (outcome.kind !== 'forked') {
-    vscode.window.setStatusBarMessage(`Prompt Complete: ${whyNotForked(outcome.kind)}`, QUIET_MESSAGE_MS);
+    vscode.window.setStatusBarMessage(whyNotForked(outcome.kind), QUIET_MESSAGE_MS);
     return outcome;
   }
   deps.log.info(`Fork: ${JSON.stringify(outcome.replaced)} -> ${JSON.stringify(outcome.alternative)} at ${outcome.offset}, ${outcome.raw.length} chars`);
@@ -53,12 +53,13 @@ export async function forkSuggestion(deps: ForkSuggestionDeps): Promise<ForkSugg
 }
 
 function whyNotForked(kind: Exclude<ForkOutcome['kind'], 'forked'>): string {
+  const t = vscode.l10n.t;
   switch (kind) {
     case 'nothingShown':
-      return 'no suggestion here to fork';
+      return t('Prompt Complete: no suggestion here to fork');
     case 'noLogprobs':
-      return 'the server gave no alternatives for this suggestion (logprobs), so it cannot be forked';
+      return t('Prompt Complete: the server gave no alternatives for this suggestion (logprobs), so it cannot be forked');
     case 'noAlternative':
-      return 'no other alternative left to try in this suggestion';
+      return t('Prompt Complete: no other alternative left to try in this suggestion');
   }
 }

@@ -19,16 +19,17 @@ export class LastRequestDocument implements vscode.TextDocumentContentProvider {
   constructor(private readonly last: LastSentRequest) {}
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? 'This request is no longer kept: run Prompt Complete: Show Last Request again.';
+    return this.texts.get(uri.toString()) ?? vscode.l10n.t('This request is no longer kept: run Prompt Complete: Show Last Request again.');
   }
 
   /** Shows the latest request (or says there is none yet) beside the current editor. */
   async show(): Promise<void> {
     const sent = this.last.latest;
-    const uri = vscode.Uri.from({ scheme: LAST_REQUEST_SCHEME, path: 'Last Request', query: String(++this.shown) });
+    // The path is the editor tab's title.
+    const uri = vscode.Uri.from({ scheme: LAST_REQUEST_SCHEME, path: vscode.l10n.t('Last Request'), query: String(++this.shown) });
     this.texts.set(uri.toString(), sent
-      ? describeSentRequest(sent)
-      : 'Prompt Complete has sent no request yet in this window. Type in an editor or run Complete Selection, then run Show Last Request again.');
+      ? describeSentRequest(sent, vscode.l10n.t)
+      : vscode.l10n.t('Prompt Complete has sent no request yet in this window. Type in an editor or run Complete Selection, then run Show Last Request again.'));
     if (this.texts.size > KEPT_DOCUMENTS) this.texts.delete(this.texts.keys().next().value!);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });

@@ -13,6 +13,8 @@ export interface PageResources {
   /** The page's title and its text until the first message, in the user's language (English by default). */
   title?: string;
   loading?: string;
+  /** The language of those texts (`vscode.env.language`), for screen readers; English by default. */
+  language?: string;
 }
 
 /** A fresh nonce for one page load. */
@@ -39,9 +41,9 @@ export function contentSecurityPolicy(resources: Pick<PageResources, 'cspSource'
 
 /** The page of the Token Probabilities view. */
 export function renderPage(resources: PageResources): string {
-  const { scriptUri, styleUri, nonce, title = 'Token Probabilities', loading = 'Loading…' } = resources;
+  const { scriptUri, styleUri, nonce, title = 'Token Probabilities', loading = 'Loading…', language = 'en' } = resources;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(resources))}">

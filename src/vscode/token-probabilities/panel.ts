@@ -124,6 +124,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
       nonce: newNonce(),
       title: vscode.l10n.t('Token Probabilities'),
       loading: vscode.l10n.t('Loading…'),
+      language: vscode.env.language,
     });
     const listeners = [
       webview.onDidReceiveMessage((raw) => this.handleMessage(raw).catch((error) => this.deps.log.error(`Token Probabilities: ${String(error)}`))),
@@ -146,7 +147,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
     this.branch?.abort.abort();
     this.branch = undefined;
     this.recorded = completion;
-    this.view = buildProbabilityView(completion);
+    this.view = buildProbabilityView(completion, vscode.l10n.t);
     this.viewId++;
     this.post();
   }
@@ -169,7 +170,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
     const source = recorded.document ?? this.lastTextEditor?.document.uri;
     const excludedBy = source && this.deps.sensitive.matchFor(source);
     if (excludedBy) {
-      branch.view = { ...branch.view, status: 'failed', error: `nothing of this file is sent: it matches ${excludedBy} (promptComplete.exclude)` };
+      branch.view = { ...branch.view, status: 'failed', error: vscode.l10n.t('nothing of this file is sent: it matches {0} (promptComplete.exclude)', excludedBy) };
       this.post();
       return;
     }
@@ -183,7 +184,7 @@ export class TokenProbabilitiesPanel implements vscode.Disposable {
       this.deps.log.info(`Token Probabilities: branch at token ${tokenIndex + 1} -> ${answer.continuation.length} chars`);
     } catch (error) {
       if (this.branch !== branch || branch.abort.signal.aborted) return;
-      const failure = describeError(error, settings.serverUrl);
+      const failure = describeError(error, settings.serverUrl, vscode.l10n.t);
       branch.view = { ...branch.view, status: 'failed', error: failure.reason };
       this.deps.log.warn(`Token Probabilities: branch failed: ${failure.reason}`);
     }

@@ -42,15 +42,16 @@ const CONTEXT_CHARS = 1000;
  */
 export async function checkUnlikelyCodeCommand(deps: CheckUnlikelyCodeDeps): Promise<CheckUnlikelyCodeResult> {
   const empty = { marks: [], judgedTokens: 0, promptTokens: 0, requests: 0 };
+  const t = vscode.l10n.t;
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    const message = 'Prompt Complete: open a file to check it for unlikely code.';
+    const message = t('Prompt Complete: open a file to check it for unlikely code.');
     void vscode.window.showInformationMessage(message);
     return { outcome: 'noEditor', ...empty, message };
   }
   const document = editor.document;
   if (deps.isExcluded(document)) {
-    const message = 'Prompt Complete: this file is excluded (promptComplete.exclude), so nothing of it is sent to check it.';
+    const message = t('Prompt Complete: this file is excluded (promptComplete.exclude), so nothing of it is sent to check it.');
     void vscode.window.showInformationMessage(message);
     return { outcome: 'excluded', document: document.uri.toString(), ...empty, message };
   }
@@ -59,11 +60,11 @@ export async function checkUnlikelyCodeCommand(deps: CheckUnlikelyCodeDeps): Pro
   const text = document.getText();
   const from = selection.isEmpty ? 0 : document.offsetAt(selection.start);
   const to = selection.isEmpty ? text.length : document.offsetAt(selection.end);
-  const what = selection.isEmpty ? 'the file' : 'the selection';
   const lines = document.positionAt(to).line - document.positionAt(from).line + 1;
+  const title = selection.isEmpty ? t('Prompt Complete: checking the file for unlikely code') : t('Prompt Complete: checking the selection for unlikely code');
 
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Prompt Complete: checking ${what} for unlikely code`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     async (progress, token): Promise<CheckUnlikelyCodeResult> => {
       const abort = new AbortController();
       const cancellation = token.onCancellationRequested(() => abort.abort());
@@ -88,25 +89,25 @@ export async function checkUnlikelyCodeCommand(deps: CheckUnlikelyCodeDeps): Pro
           },
         });
         if (document.getText() !== text) {
-          const message = 'Prompt Complete: the file changed during the check; run Check Unlikely Code again.';
+          const message = t('Prompt Complete: the file changed during the check; run Check Unlikely Code again.');
           void vscode.window.showWarningMessage(message);
           return { outcome: 'cancelled', ...base, ...counts(report), marks: [], message };
         }
         const marks = deps.marks.set(document, from, to, report.marks);
-        const message = summary(report, lines, what);
+        const message = summary(report, lines, !selection.isEmpty);
         deps.log.info(`Check Unlikely Code: ${model}, ${to - from} chars in ${report.requests} request(s), ${report.promptTokens} prompt tokens, ${marks.length} mark(s)`);
         void vscode.window.showInformationMessage(message);
         return { outcome: 'checked', ...base, ...counts(report), marks, message };
       } catch (error) {
         if (token.isCancellationRequested) return { outcome: 'cancelled', ...base, ...empty };
         if (error instanceof EchoUnsupportedError) {
-          const message = `Prompt Complete: Check Unlikely Code needs a server that scores existing text (echo with logprobs on /completions), and ${hostOf(settings.serverUrl)} does not: ${error.message}.`;
+          const message = t('Prompt Complete: Check Unlikely Code needs a server that scores existing text (echo with logprobs on /completions), and {0} does not: {1}.', hostOf(settings.serverUrl), error.why(t));
           deps.log.warn(`Check Unlikely Code: ${error.message}`);
           void vscode.window.showWarningMessage(message);
           return { outcome: 'unsupported', ...base, ...empty, message };
         }
-        deps.failures.commandFailed('Check Unlikely Code', error, settings.serverUrl);
-        return { outcome: 'failed', ...base, ...empty, message: describeError(error, settings.serverUrl).reason };
+        deps.failures.commandFailed(t('Check Unlikely Code'), error, settings.serverUrl);
+        return { outcome: 'failed', ...base, ...empty, message: describeError(error, settings.serverUrl, t).reason };
       } finally {
         cancellation.dispose();
       }
@@ -118,18 +119,21 @@ function counts(report: UnlikelyCodeReport): Pick<CheckUnlikelyCodeResult, 'judg
   return { judgedTokens: report.judgedTokens, promptTokens: report.promptTokens, requests: report.requests };
 }
 
-function summary(report: UnlikelyCodeReport, lines: number, what: string): string {
-  const found = report.marks.length === 0
-    ? 'nothing unlikely found'
-    : `${report.marks.length} unlikely token${report.marks.length === 1 ? '' : 's'} marked`;
-  const cost = `${report.promptTokens.toLocaleString('en-US')} prompt tokens sent in ${report.requests} request${report.requests === 1 ? '' : 's'}`;
-  return `Prompt Complete: checked ${what} (${lines} line${lines === 1 ? '' : 's'}): ${found} (${cost}).`;
+/** What the check found and cost, as the notification says it. */
+function summary(report: UnlikelyCodeReport, lines: number, inSelection: boolean): string {
+  const t = vscode.l10n.t;
+  const marks = report.marks.length;
+  const found = marks === 0 ? t('nothing unlikely found') : marks === 1 ? t('1 unlikely token marked') : t('{0} unlikely tokens marked', marks);
+  const tokens = report.promptTokens.toLocaleString('en-US');
+  const cost = report.requests === 1 ? t('{0} prompt tokens sent in 1 request', tokens) : t('{0} prompt tokens sent in {1} requests', tokens, report.requests);
+  const span = lines === 1 ? t('1 line') : t('{0} lines', lines);
+  return inSelection ? t('Prompt Complete: checked the selection ({0}): {1} ({2}).', span, found, cost) : t('Prompt Complete: checked the file ({0}): {1} ({2}).', span, found, cost);
 }
 
 function hostOf(serverUrl: string): string {
   try {
     return new URL(serverUrl).host;
   } catch {
-    return 'the server';
+    return vscode.l10n.t('the server');
   }
 }

@@ -1,6 +1,7 @@
 // Pure: the marks of Check Unlikely Code as plain data, and their words. No `vscode` import, so they
 // are unit-tested as calls.
 import { formatProbability } from '../../core/probabilities/view-model';
+import { english, type Translate } from '../../core/translate';
 import type { UnlikelyToken } from '../../core/unlikely-tokens';
 
 /** A marked token (or the word it is in), in document offsets, as plain data (the command answers it; the tests read it). */
@@ -34,32 +35,34 @@ export function markOf(token: UnlikelyToken, base = 0): UnlikelyMark {
   };
 }
 
-/** The hover text of a mark: plain text (diagnostic messages are never rendered as markdown). */
-export function describeMark(mark: Pick<UnlikelyMark, 'token' | 'probability' | 'alternatives' | 'word' | 'nearWords'>): string {
-  const expected = mark.alternatives.map((alternative) => `${showToken(alternative.text)} ${formatProbability(alternative.probability)}`);
-  const tail = expected.length > 0 ? `; the model expected ${expected.join(', ')}` : '';
-  const likelihood = `${showToken(mark.token.text)} has probability ${formatProbability(mark.probability)}${tail}`;
+/** The hover text of a mark: plain text (diagnostic messages are never rendered as markdown), in the user's language through `t`. */
+export function describeMark(mark: Pick<UnlikelyMark, 'token' | 'probability' | 'alternatives' | 'word' | 'nearWords'>, t: Translate = english): string {
+  const token = showToken(mark.token.text);
+  const probability = formatProbability(mark.probability);
+  const expected = mark.alternatives.map((alternative) => `${showToken(alternative.text)} ${formatProbability(alternative.probability)}`).join(', ');
   if (mark.nearWords && mark.nearWords.length > 0 && mark.word) {
-    return `Likely slip: ${showToken(mark.word)} occurs only here, and this file uses ${mark.nearWords.slice(0, 3).map(showToken).join(', ')}. ${capitalize(likelihood)}`;
+    const word = showToken(mark.word);
+    const used = mark.nearWords.slice(0, 3).map(showToken).join(', ');
+    return expected
+      ? t('Likely slip: {0} occurs only here, and this file uses {1}. {2} has probability {3}; the model expected {4}', word, used, token, probability, expected)
+      : t('Likely slip: {0} occurs only here, and this file uses {1}. {2} has probability {3}', word, used, token, probability);
   }
-  return `Unlikely here: ${likelihood}`;
+  return expected
+    ? t('Unlikely here: {0} has probability {1}; the model expected {2}', token, probability, expected)
+    : t('Unlikely here: {0} has probability {1}', token, probability);
 }
 
 /** The title of the quick fix that puts one of the model's alternatives in place of the token. */
-export function fixTitle(mark: Pick<UnlikelyMark, 'token'>, alternative: { text: string; probability: number }): string {
-  return `Replace ${showToken(mark.token.text)} with ${showToken(alternative.text)} (${formatProbability(alternative.probability)})`;
+export function fixTitle(mark: Pick<UnlikelyMark, 'token'>, alternative: { text: string; probability: number }, t: Translate = english): string {
+  return t('Replace {0} with {1} ({2})', showToken(mark.token.text), showToken(alternative.text), formatProbability(alternative.probability));
 }
 
 /** The title of the quick fix that puts a word the file uses in place of a slip. */
-export function wordFixTitle(mark: Pick<UnlikelyMark, 'word'>, nearWord: string): string {
-  return `Replace ${showToken(mark.word ?? '')} with ${showToken(nearWord)} (used elsewhere in this file)`;
+export function wordFixTitle(mark: Pick<UnlikelyMark, 'word'>, nearWord: string, t: Translate = english): string {
+  return t('Replace {0} with {1} (used elsewhere in this file)', showToken(mark.word ?? ''), showToken(nearWord));
 }
 
 /** A token as people can read it: quoted, with line breaks and tabs visible. */
 export function showToken(text: string): string {
   return JSON.stringify(text);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

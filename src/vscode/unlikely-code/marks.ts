@@ -81,7 +81,7 @@ export class UnlikelyCodeMarks implements vscode.Disposable {
     const marks = this.byDocument.get(document.uri.toString()) ?? [];
     this.collection.set(document.uri, marks.map((mark) => {
       const range = new vscode.Range(document.positionAt(mark.start), document.positionAt(mark.end));
-      const diagnostic = new vscode.Diagnostic(range, describeMark(mark), severity);
+      const diagnostic = new vscode.Diagnostic(range, describeMark(mark, vscode.l10n.t), severity);
       diagnostic.source = UNLIKELY_SOURCE;
       diagnostic.code = UNLIKELY_CODE;
       return diagnostic;

@@ -19,9 +19,9 @@ export class UnlikelyCodeQuickFix implements vscode.CodeActionProvider {
       if (!mark) continue;
       const edits: { title: string; range: vscode.Range; text: string }[] = [];
       // A slip's likely intent first: the word the file uses elsewhere, in place of the whole word.
-      for (const nearWord of mark.nearWords ?? []) edits.push({ title: wordFixTitle(mark, nearWord), range: diagnostic.range, text: nearWord });
+      for (const nearWord of mark.nearWords ?? []) edits.push({ title: wordFixTitle(mark, nearWord, vscode.l10n.t), range: diagnostic.range, text: nearWord });
       const tokenRange = new vscode.Range(document.positionAt(mark.start + mark.token.offset), document.positionAt(mark.start + mark.token.offset + mark.token.length));
-      for (const alternative of mark.alternatives) edits.push({ title: fixTitle(mark, alternative), range: tokenRange, text: alternative.text });
+      for (const alternative of mark.alternatives) edits.push({ title: fixTitle(mark, alternative, vscode.l10n.t), range: tokenRange, text: alternative.text });
       edits.forEach(({ title, range, text }, index) => {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CaCertificates, readCaFile } from '../../../src/engine/ca-file';
+import { english } from '../../../src/core/translate';
 import { withinDeadline } from '../../support/http-server';
 import { testCertificate } from '../client/tls-certificate';
 
@@ -94,7 +95,7 @@ describe('the CA certificates of the current settings', () => {
 
   it('reports an unusable file once and goes on without it', async () => {
     const warnings: string[] = [];
-    const certificates = new CaCertificates((message) => warnings.push(message));
+    const certificates = new CaCertificates((warning) => warnings.push(warning(english)));
     certificates.current('/dev/zero');
     await withinDeadline(certificates.loading, 2000, 'the read to finish');
     for (let i = 0; i < 10; i++) assert.equal(certificates.current('/dev/zero'), undefined);
