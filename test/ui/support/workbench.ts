@@ -90,9 +90,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  *
  * @example
  * describe('Ghost text', () => {
- *   let server: FakeCompletionServer;
- *   before(async () => { server = await startFakeServer(); });
- *   const workbench = useWorkbench(() => ({ settings: { 'promptComplete.serverUrl': server.baseUrl }, files: { 'a.js': '' } }));
+ *   const server = useFakeServer();
+ *   const workbench = useWorkbench(() => ({ settings: { 'promptComplete.serverUrl': server().baseUrl }, files: { 'a.js': '' } }));
  *   it('...', async () => { await openFile(workbench().page, 'a.js'); });
  * });
  */

@@ -1,0 +1,27 @@
+import { startFakeServer, type FakeCompletionServer, type FakeServerOptions } from '../../support/fake-server';
+
+/**
+ * Starts a fake completion server before the tests of the enclosing describe block and closes it after
+ * them. Call it before useWorkbench, whose settings may then name the server's URL. Returns the
+ * accessor for the tests.
+ *
+ * @example
+ * describe('Ghost text', () => {
+ *   const server = useFakeServer({ defaultAnswer: answers.text('a + b;') });
+ *   const workbench = useWorkbench(() => ({ settings: { 'promptComplete.serverUrl': server().baseUrl }, files: { 'a.js': '' } }));
+ *   it('...', async () => { await server().waitForRequest(1); });
+ * });
+ */
+export function useFakeServer(options: FakeServerOptions = {}): () => FakeCompletionServer {
+  let server: FakeCompletionServer | undefined;
+  before(async () => {
+    server = await startFakeServer(options);
+  });
+  after(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the fake server did not start (see the before all hook)');
+    return server;
+  };
+}
