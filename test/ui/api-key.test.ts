@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { answers } from '../support/fake-server';
 import { runCommand, setApiKeyFromPalette } from './support/commands';
 import { openFile, pressKeys, typeInEditor, waitForGhostText } from './support/editor';
-import { useFakeServer } from './support/fake-server';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { EXTENSION_ID, extensionLog, screenshot, useWorkbench } from './support/workbench';
 
 const KEY = 'sk-ui-test-4f9a2c7e1b';
@@ -37,8 +37,7 @@ async function waitForStatus(page: Page, pattern: RegExp, timeoutMs = 10_000): P
 describe('The API key', () => {
   const server = useFakeServer({ defaultAnswer: answers.text('value;') });
   const settings = () => ({
-    'promptComplete.serverUrl': server().baseUrl,
-    'promptComplete.model': 'fake-model',
+    ...serverSettings(server(), 'fake-model'),
     'promptComplete.inline.prefetch': 'off',
   });
   const workbench = useWorkbench(() => ({ settings: settings(), files: { 'a.js': 'const x = \n' } }));
@@ -116,7 +115,7 @@ describe('An API key and a server on another machine over plain http', () => {
 describe('A server that refuses the key', () => {
   const server = useFakeServer({ defaultAnswer: answers.jsonError(401, 'Incorrect API key provided', 'invalid_request_error') });
   const workbench = useWorkbench(() => ({
-    settings: { 'promptComplete.serverUrl': server().baseUrl, 'promptComplete.model': 'fake-model', 'promptComplete.inline.debounceMs': 0 },
+    settings: { ...serverSettings(server(), 'fake-model'), 'promptComplete.inline.debounceMs': 0 },
     files: { 'b.js': 'let y = \n' },
   }));
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { answers } from '../support/fake-server';
 import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand } from './support/commands';
 import { openFile, pressKeys, readEditorText, waitForEditorText } from './support/editor';
-import { useFakeServer } from './support/fake-server';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
 async function clickStatusBarItem(page: Page): Promise<void> {
@@ -78,8 +78,7 @@ describe('Complete Selection with several candidates', () => {
   const server = useFakeServer({ models: ['small-coder'] });
   const candidatesWorkbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'small-coder',
+      ...serverSettings(server(), 'small-coder'),
       'promptComplete.n': 3,
       'promptComplete.inline.enabled': false,
     },

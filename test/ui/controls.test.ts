@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { answers, type FakeCompletionServer } from '../support/fake-server';
 import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand, setApiKeyFromPalette } from './support/commands';
 import { openFile, pressKeys, readEditorText, typeInEditor, waitForEditorText, waitForGhostText, waitForNoGhostText } from './support/editor';
-import { useFakeServer } from './support/fake-server';
-import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
+import { serverSettings, useFakeServer } from './support/fake-server';
+import { EXTENSION_ID, screenshot, SUGGESTION_LIST_OFF, useWorkbench } from './support/workbench';
 
 const EDITOR_GHOST = '.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text';
 
@@ -58,12 +58,10 @@ describe('Accepting part of a suggestion with the keys', () => {
   const server = useFakeServer();
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.debounceMs': 0,
       'promptComplete.inline.prefetch': 'off',
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'src/words.js': 'const greeting = \n', 'src/lines.js': 'function setup() {\n  \n}\n' },
   }));
@@ -124,14 +122,12 @@ describe('Manual mode with the keys', () => {
   const server = useFakeServer({ defaultAnswer: answers.text('8080;') });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.trigger': 'manual',
       'promptComplete.inline.debounceMs': 0,
       // The test pins the exact prompt; context from the workspace (the file's path) has its own tests.
       'promptComplete.context.maxContextChars': 0,
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'src/server.js': 'const port = \n' },
   }));
@@ -160,14 +156,12 @@ describe('Token usage in the status bar and its menu', () => {
   const server = useFakeServer();
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'qwen2.5-coder:1.5b-base',
+      ...serverSettings(server(), 'qwen2.5-coder:1.5b-base'),
       'promptComplete.n': 2,
       'promptComplete.inline.debounceMs': 0,
       'promptComplete.inline.prefetch': 'off',
       'promptComplete.usage.dailyTokenBudget': 50_000,
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'notes.md': 'The plan:\n', 'src/app.js': 'const port = \n' },
   }));
@@ -220,8 +214,7 @@ describe('Extra request fields that would carry the API key', () => {
   const server = useFakeServer({ defaultAnswer: answers.text('never;') });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.debounceMs': 0,
       // A user's mistake: the key pasted into a field some gateway reads.
       'promptComplete.extraRequestFields': { cache_prompt: true, metadata: { token: KEY } },

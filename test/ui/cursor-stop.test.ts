@@ -1,15 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { answers } from '../support/fake-server';
 import { openFile, pressKeys, waitForEditorText, waitForGhostText } from './support/editor';
-import { useFakeServer } from './support/fake-server';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { screenshot, useWorkbench } from './support/workbench';
 
 describe('A suggestion where the cursor stops', () => {
   const server = useFakeServer({ defaultAnswer: answers.text("'localhost';") });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.suggestWhereCursorStops': 'on',
       'promptComplete.inline.prefetch': 'off',
       'promptComplete.context.maxContextChars': 0,

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import { answers } from '../support/fake-server';
 import { runCommand } from './support/commands';
 import { openFile, pressKeys } from './support/editor';
-import { useFakeServer } from './support/fake-server';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { screenshot, useWorkbench } from './support/workbench';
 
 describe('What a server says, as the notification shows it', () => {
   const server = useFakeServer();
   const workbench = useWorkbench(() => ({
-    settings: { 'promptComplete.serverUrl': server().baseUrl, 'promptComplete.model': 'test-model', 'promptComplete.inline.enabled': false },
+    settings: { ...serverSettings(server(), 'test-model'), 'promptComplete.inline.enabled': false },
     files: { 'notes.md': 'The plan:\n' },
   }));
 

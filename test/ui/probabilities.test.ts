@@ -6,8 +6,8 @@ import { answers, type ScriptedToken } from '../support/fake-server';
 import { repoRoot } from '../support/paths';
 import { runCommand } from './support/commands';
 import { openFile, pressKeys, readGhostBlock, typeInEditor, waitForEditorText, waitForGhostText } from './support/editor';
-import { useFakeServer } from './support/fake-server';
-import { screenshot, useWorkbench } from './support/workbench';
+import { serverSettings, useFakeServer } from './support/fake-server';
+import { screenshot, SUGGESTION_LIST_OFF, useWorkbench } from './support/workbench';
 
 const ln = Math.log;
 const THEMES = [
@@ -67,11 +67,9 @@ for (const theme of THEMES) {
     const workbench = useWorkbench(() => ({
       settings: {
         'workbench.colorTheme': theme.id,
-        'promptComplete.serverUrl': server().baseUrl,
-        'promptComplete.model': 'fake-model',
+        ...serverSettings(server(), 'fake-model'),
         'promptComplete.inline.debounceMs': 0,
-        'editor.quickSuggestions': { other: false, comments: false, strings: false },
-        'editor.suggestOnTriggerCharacters': false,
+        ...SUGGESTION_LIST_OFF,
       },
       files: { 'cart.py': 'def total(items):\n    result = 0\n    \n    return result\n' },
     }));

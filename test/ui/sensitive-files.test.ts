@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { answers } from '../support/fake-server';
 import { openFile, typeInEditor } from './support/editor';
-import { useFakeServer } from './support/fake-server';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
 /** Waits until the status bar item's accessible label (its tooltip) matches `pattern`; returns it. */
@@ -20,7 +20,7 @@ async function statusLabel(page: Page, pattern: RegExp, timeoutMs = 10_000): Pro
 describe('A sensitive file in the editor', () => {
   const server = useFakeServer({ defaultAnswer: answers.text('value') });
   const workbench = useWorkbench(() => ({
-    settings: { 'promptComplete.serverUrl': server().baseUrl, 'promptComplete.model': 'test-model', 'promptComplete.inline.debounceMs': 0 },
+    settings: { ...serverSettings(server(), 'test-model'), 'promptComplete.inline.debounceMs': 0 },
     files: { '.env': 'API_KEY=\n', 'app.js': 'const x = \n' },
   }));
 

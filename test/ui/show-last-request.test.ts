@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { answers } from '../support/fake-server';
 import { runCommand } from './support/commands';
 import { openFile, pressKeys, typeInEditor, waitForIdle } from './support/editor';
-import { useFakeServer } from './support/fake-server';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { screenshot, useWorkbench } from './support/workbench';
 
 /** The visible text of the editor in the active editor group. */
@@ -20,8 +20,7 @@ describe('Show Last Request', () => {
   const server = useFakeServer({ defaultAnswer: answers.text('') });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'test-model',
+      ...serverSettings(server(), 'test-model'),
       'promptComplete.fim': 'suffix',
       'promptComplete.inline.debounceMs': 0,
       'promptComplete.headers': { 'x-team-token': 'team-secret-value' },

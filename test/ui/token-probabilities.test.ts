@@ -3,7 +3,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { answers } from '../support/fake-server';
 import { runCommand } from './support/commands';
 import { openFile, pressKeys, waitForEditorText } from './support/editor';
-import { useFakeServer } from './support/fake-server';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { webviewFrame } from './support/webview';
 import { screenshot, useWorkbench } from './support/workbench';
 
@@ -27,8 +27,7 @@ describe('Token Probabilities by keyboard', () => {
   const server = useFakeServer();
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.logprobs': 2,
       'promptComplete.inline.enabled': false,
     },

@@ -2,19 +2,17 @@ import * as assert from 'node:assert/strict';
 import { answers } from '../support/fake-server';
 import { closeQuickInput, quickPickLabels, runCommand } from './support/commands';
 import { openFile, pressKeys, typeInEditor, waitForEditorText, waitForGhostText } from './support/editor';
-import { useFakeServer } from './support/fake-server';
-import { screenshot, useWorkbench } from './support/workbench';
+import { serverSettings, useFakeServer } from './support/fake-server';
+import { screenshot, SUGGESTION_LIST_OFF, useWorkbench } from './support/workbench';
 
 describe('The packaged extension in code-server', () => {
   const server = useFakeServer({ defaultAnswer: answers.text('a + b;') });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server().baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.debounceMs': 0,
       // The language's own suggestion list would take Tab for itself.
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'src/add.js': 'function add(a, b) {\n  \n}\n' },
   }));

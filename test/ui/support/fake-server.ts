@@ -8,7 +8,7 @@ import { startFakeServer, type FakeCompletionServer, type FakeServerOptions } fr
  * @example
  * describe('Ghost text', () => {
  *   const server = useFakeServer({ defaultAnswer: answers.text('a + b;') });
- *   const workbench = useWorkbench(() => ({ settings: { 'promptComplete.serverUrl': server().baseUrl }, files: { 'a.js': '' } }));
+ *   const workbench = useWorkbench(() => ({ settings: serverSettings(server(), 'fake-model'), files: { 'a.js': '' } }));
  *   it('...', async () => { await server().waitForRequest(1); });
  * });
  */
@@ -24,4 +24,9 @@ export function useFakeServer(options: FakeServerOptions = {}): () => FakeComple
     if (!server) throw new Error('the fake server did not start (see the before all hook)');
     return server;
   };
+}
+
+/** The user settings that point the extension at a server (a fake one, or the benchmark's oracle) and name the model to ask for. */
+export function serverSettings(server: { baseUrl: string }, model: string): Record<string, unknown> {
+  return { 'promptComplete.serverUrl': server.baseUrl, 'promptComplete.model': model };
 }

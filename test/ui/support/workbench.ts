@@ -73,6 +73,15 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   }
 }
 
+/**
+ * Settings that keep VS Code's own suggestion list shut: it would take Tab for itself, and popping up
+ * while a test types it would hide ghost text that does not extend its word.
+ */
+export const SUGGESTION_LIST_OFF = {
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+};
+
 /** Folder for screenshots (git-ignored). */
 export const SCREENSHOT_DIR = path.join(repoRoot, 'test-results');
 
