@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { answers, startFakeServer, type FakeCompletionServer, type RecordedRequest } from '../support/fake-server';
-import { acceptInline, closeAllEditors, configure, resetSettings, triggerInline, typeText, waitFor } from './support/editor';
+import { acceptInline, closeAllEditors, configure, resetSettings, triggerInline, typeText, useQuickSuggestionsOff, waitFor } from './support/editor';
 
 /** Writes a file under `dir` (a fresh folder inside the workspace) and returns its URI. */
 function writeFile(dir: string, relative: string, text: string): vscode.Uri {
@@ -64,13 +64,7 @@ describe('Context from the rest of the workspace', function () {
   let server: FakeCompletionServer;
   let dir: string;
 
-  before(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
-  });
+  useQuickSuggestionsOff();
 
   beforeEach(async () => {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

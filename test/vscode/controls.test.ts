@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, typeText } from './support/editor';
+import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, typeText, useQuickSuggestionsOff } from './support/editor';
 
 /** Types `letter` as the keyboard would and reports whether that alone sent a request within a short deadline. */
 async function typingAsks(server: FakeCompletionServer, editor: vscode.TextEditor, letter: string): Promise<boolean> {
@@ -13,14 +13,7 @@ async function typingAsks(server: FakeCompletionServer, editor: vscode.TextEdito
 describe('Everyday controls', () => {
   let server: FakeCompletionServer;
 
-  before(async () => {
-    // Word suggestions popping up while a test types would hide ghost text that does not extend them.
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
-  });
+  useQuickSuggestionsOff();
 
   beforeEach(async () => {
     server = await startFakeServer({ defaultAnswer: answers.text('x') });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, waitFor } from './support/editor';
+import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, useQuickSuggestionsOff, waitFor } from './support/editor';
 
 /** Moves the cursor as a click or an arrow key would: no edit. */
 function moveTo(editor: vscode.TextEditor, line: number, character: number): void {
@@ -16,13 +16,7 @@ const QUIET_MS = STOP_MS * 6;
 describe('Asking where the cursor stops', function () {
   let server: FakeCompletionServer;
 
-  before(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
-  });
+  useQuickSuggestionsOff();
 
   beforeEach(async () => {
     server = await startFakeServer({ defaultAnswer: answers.text(' + 1;') });

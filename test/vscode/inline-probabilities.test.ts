@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ForkSuggestionResult } from '../../src/vscode/commands/fork-suggestion';
 import { answers, startFakeServer, type FakeCompletionServer, type ScriptedToken } from '../support/fake-server';
-import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, typeText, waitFor } from './support/editor';
+import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, typeText, useQuickSuggestionsOff, waitFor } from './support/editor';
 import { readSuiteConfig } from './support/suite-config';
 
 const ln = Math.log;
@@ -19,13 +19,7 @@ const DOUBT_AT_PRICE: ScriptedToken[] = [
 describe('Inline suggestions and their probabilities', function () {
   let server: FakeCompletionServer;
 
-  before(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
-  });
+  useQuickSuggestionsOff();
 
   beforeEach(async () => {
     server = await startFakeServer();

@@ -1,19 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, typeText, waitFor } from './support/editor';
+import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, typeText, useQuickSuggestionsOff, waitFor } from './support/editor';
 
 describe('Inline completion', function () {
   let server: FakeCompletionServer;
 
-  before(async () => {
-    // Word suggestions popping up while a test types would hide ghost text that does not extend them.
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
-  });
+  useQuickSuggestionsOff();
 
   beforeEach(async () => {
     server = await startFakeServer();
