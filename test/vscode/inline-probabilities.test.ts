@@ -4,7 +4,7 @@ import type { ForkSuggestionResult } from '../../src/vscode/commands/fork-sugges
 import { answers, type ScriptedToken } from '../support/fake-server';
 import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, typeText, useQuickSuggestionsOff, waitFor } from './support/editor';
 import { useFakeServerEachTest } from './support/fake-server';
-import { readSuiteConfig } from './support/suite-config';
+import { localServerUrl } from './support/local-server';
 
 const ln = Math.log;
 
@@ -126,10 +126,8 @@ describe('Inline suggestions and their probabilities', function () {
 describe('Inline suggestions trimmed with the local model\'s probabilities', () => {
   let baseUrl: string;
 
-  before(function () {
-    const config = readSuiteConfig(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
-    if (!config.localServerUrl) throw new Error(`the local server did not start: ${config.localServerError ?? 'unknown reason'}`);
-    baseUrl = config.localServerUrl;
+  before(() => {
+    baseUrl = localServerUrl();
   });
 
   afterEach(async () => {

@@ -8,7 +8,7 @@ import { answers, type ScriptedToken } from '../support/fake-server';
 import { repoRoot } from '../support/paths';
 import { closeAllEditors, configure, resetSettings, waitFor } from './support/editor';
 import { useFakeServerEachTest } from './support/fake-server';
-import { readSuiteConfig } from './support/suite-config';
+import { localServerUrl } from './support/local-server';
 
 const CHECK = 'promptComplete.checkUnlikelyCode';
 const ln = Math.log;
@@ -38,10 +38,8 @@ describe('Check Unlikely Code with the local model', () => {
   const text = source.replace('return', 'retrun');
   const slip = text.indexOf('retrun');
 
-  before(function () {
-    const config = readSuiteConfig(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
-    if (!config.localServerUrl) throw new Error(`the local server did not start: ${config.localServerError ?? 'unknown reason'}`);
-    baseUrl = config.localServerUrl;
+  before(() => {
+    baseUrl = localServerUrl();
   });
 
   beforeEach(async () => {
