@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { startOracleServer, type OracleServer } from '../../bench/typing/oracle-server';
 import { openFile, pressKeys, readEditorText, typeInEditor, waitForEditorText, waitForGhostText } from './support/editor';
-import { screenshot, useWorkbench } from './support/workbench';
+import { serverSettings } from './support/fake-server';
+import { screenshot, SUGGESTION_LIST_OFF, useWorkbench } from './support/workbench';
 
 // With VS Code's own indentation on (editor.autoIndent full), what Tab puts in the document must be
 // exactly what the ghost text showed: lines indented deeper or shallower than the editor would indent
@@ -22,16 +23,14 @@ describe('Accepting a suggestion with auto-indent on', () => {
   });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': oracle.baseUrl,
-      'promptComplete.model': 'oracle',
+      ...serverSettings(oracle, 'oracle'),
       'editor.autoIndent': 'full',
       'editor.autoClosingBrackets': 'languageDefined',
       'editor.insertSpaces': true,
       'editor.tabSize': 4,
       'editor.detectIndentation': false,
       // The language's own suggestion list would take Tab for itself.
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'total.py': TOTAL.slice(0, TOTAL.indexOf('\n') + 1), 'board.py': BOARD.slice(0, BOARD.indexOf('        cells')) },
   }));

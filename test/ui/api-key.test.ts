@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers } from '../support/fake-server';
 import { runCommand, setApiKeyFromPalette } from './support/commands';
 import { openFile, pressKeys, typeInEditor, waitForGhostText } from './support/editor';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { EXTENSION_ID, extensionLog, screenshot, useWorkbench } from './support/workbench';
 
 const KEY = 'sk-ui-test-4f9a2c7e1b';
@@ -34,16 +35,9 @@ async function waitForStatus(page: Page, pattern: RegExp, timeoutMs = 10_000): P
 }
 
 describe('The API key', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text('value;') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.text('value;') });
   const settings = () => ({
-    'promptComplete.serverUrl': server.baseUrl,
-    'promptComplete.model': 'fake-model',
+    ...serverSettings(server(), 'fake-model'),
     'promptComplete.inline.prefetch': 'off',
   });
   const workbench = useWorkbench(() => ({ settings: settings(), files: { 'a.js': 'const x = \n' } }));
@@ -61,11 +55,11 @@ describe('The API key', () => {
     await page.locator('.notification-toast', { hasText: 'API key saved' }).waitFor();
     await openFile(page, 'a.js');
     await pressKeys(page, 'Control+Home', 'End');
-    const before = server.requests.length;
+    const before = server().requests.length;
     await typeInEditor(page, 'y');
     // Ask explicitly too (Alt+\), so a busy machine's late automatic trigger cannot fail the test.
     await pressKeys(page, 'Alt+Backslash');
-    const request = await server.waitForRequest(before + 1);
+    const request = await server().waitForRequest(before + 1);
     assert.equal(request.headers.authorization, `Bearer ${KEY}`);
     await waitForGhostText(page);
   });
@@ -83,30 +77,24 @@ describe('The API key', () => {
     await runCommand(page, 'Prompt Complete: Clear API Key');
     // The key is gone once the command says so; a key typed at before then may still be read.
     await page.locator('.notification-toast', { hasText: 'API key removed' }).waitFor();
-    const before = server.requests.length;
+    const before = server().requests.length;
     let request;
     const deadline = Date.now() + 15_000;
     // Settings reload asynchronously after the file changes: type until a request arrives.
     while (!request) {
       assert.ok(Date.now() < deadline, 'no request arrived');
       await typeInEditor(page, 'q');
-      request = await server.waitForRequest(before + 1, 1000).catch(() => undefined);
+      request = await server().waitForRequest(before + 1, 1000).catch(() => undefined);
     }
     assert.equal(request.headers.authorization, undefined);
   });
 });
 
 describe('An API key and a server on another machine over plain http', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text('never') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.text('never') });
   // 0.0.0.0 reaches this machine, but by a name that is not a loopback address.
   const workbench = useWorkbench(() => ({
-    settings: { 'promptComplete.serverUrl': server.baseUrl.replace('127.0.0.1', '0.0.0.0'), 'promptComplete.model': 'fake-model' },
+    settings: { 'promptComplete.serverUrl': server().baseUrl.replace('127.0.0.1', '0.0.0.0'), 'promptComplete.model': 'fake-model' },
     files: { 'c.js': 'let z = \n' },
   }));
 
@@ -120,20 +108,14 @@ describe('An API key and a server on another machine over plain http', () => {
     const label = await waitForStatus(page, /not sent over plain http/);
     await screenshot(page, 'ui-status-insecure-key');
     assert.match(label, /allowInsecureKey/);
-    assert.deepEqual(server.requests.map((r) => r.path), [], 'nothing reached the server');
+    assert.deepEqual(server().requests.map((r) => r.path), [], 'nothing reached the server');
   });
 });
 
 describe('A server that refuses the key', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.jsonError(401, 'Incorrect API key provided', 'invalid_request_error') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.jsonError(401, 'Incorrect API key provided', 'invalid_request_error') });
   const workbench = useWorkbench(() => ({
-    settings: { 'promptComplete.serverUrl': server.baseUrl, 'promptComplete.model': 'fake-model', 'promptComplete.inline.debounceMs': 0 },
+    settings: { ...serverSettings(server(), 'fake-model'), 'promptComplete.inline.debounceMs': 0 },
     files: { 'b.js': 'let y = \n' },
   }));
 
@@ -142,9 +124,9 @@ describe('A server that refuses the key', () => {
     await openFile(page, 'b.js');
     await pressKeys(page, 'Control+Home', 'End');
     for (const letter of 'abcde') {
-      const before = server.requests.length;
+      const before = server().requests.length;
       await typeInEditor(page, letter);
-      await server.waitForRequest(before + 1);
+      await server().waitForRequest(before + 1);
     }
     const label = await waitForStatus(page, /refused the API key/);
     assert.match(label, /401/);

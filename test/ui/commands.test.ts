@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers } from '../support/fake-server';
 import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand } from './support/commands';
 import { openFile, pressKeys, readEditorText, waitForEditorText } from './support/editor';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
 async function clickStatusBarItem(page: Page): Promise<void> {
@@ -10,15 +11,9 @@ async function clickStatusBarItem(page: Page): Promise<void> {
 }
 
 describe('Commands from the palette and the status bar', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ models: ['small-coder', 'large-coder'], defaultAnswer: answers.text('done') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ models: ['small-coder', 'large-coder'], defaultAnswer: answers.text('done') });
   const settings = () => ({
-    'promptComplete.serverUrl': server.baseUrl,
+    'promptComplete.serverUrl': server().baseUrl,
     'promptComplete.inline.enabled': false,
   });
   const workbench = useWorkbench(() => ({
@@ -35,13 +30,13 @@ describe('Commands from the palette and the status bar', () => {
     await pickQuickPickItem(page, 'large-coder');
     await openFile(page, 'notes.md');
     await pressKeys(page, 'Control+End');
-    const before = server.requests.filter((r) => r.path === '/v1/completions').length;
-    server.script(answers.text(' step one'));
+    const before = server().requests.filter((r) => r.path === '/v1/completions').length;
+    server().script(answers.text(' step one'));
     await runCommand(page, 'Prompt Complete: Complete Selection');
     await waitForEditorText(page, (text) => text.includes('step one'));
     await page.locator('.notification-toast', { hasText: 'completing' }).waitFor({ state: 'detached', timeout: 5000 })
       .catch(async (err: Error) => { await screenshot(page, 'ui-progress-stuck'); throw new Error(`the progress notification stayed: ${err.message}`); });
-    const completions = server.requests.filter((r) => r.path === '/v1/completions');
+    const completions = server().requests.filter((r) => r.path === '/v1/completions');
     assert.equal(completions.length, before + 1);
     assert.equal(completions[completions.length - 1].body.model, 'large-coder');
   });
@@ -63,10 +58,10 @@ describe('Commands from the palette and the status bar', () => {
     await pressKeys(page, 'Control+End');
     const start = await readEditorText(page);
     const words = Array.from({ length: 60 }, (_, i) => ` word${i}`).join('');
-    server.script(answers.text(words, { chunkDelayMs: 150 }));
-    const before = server.requests.length;
+    server().script(answers.text(words, { chunkDelayMs: 150 }));
+    const before = server().requests.length;
     await runCommand(page, 'Prompt Complete: Complete Selection');
-    const request = await server.waitForRequest(before + 1);
+    const request = await server().waitForRequest(before + 1);
     await waitForEditorText(page, (text) => text.includes('word2'));
     const cancel = page.locator('.notification-toast', { hasText: 'completing' }).locator('.monaco-button', { hasText: 'Cancel' });
     await screenshot(page, 'ui-complete-selection-streaming');
@@ -80,17 +75,10 @@ describe('Commands from the palette and the status bar', () => {
 });
 
 describe('Complete Selection with several candidates', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ models: ['small-coder'] });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ models: ['small-coder'] });
   const candidatesWorkbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'small-coder',
+      ...serverSettings(server(), 'small-coder'),
       'promptComplete.n': 3,
       'promptComplete.inline.enabled': false,
     },
@@ -99,7 +87,7 @@ describe('Complete Selection with several candidates', () => {
 
   it('with n > 1, Complete Selection offers the candidates in a list and inserts the one chosen', async () => {
     const { page } = candidatesWorkbench();
-    server.script(answers.choices([' alpha plan', ' beta plan', ' gamma plan']));
+    server().script(answers.choices([' alpha plan', ' beta plan', ' gamma plan']));
     await openFile(page, 'notes.md');
     await pressKeys(page, 'Control+End');
     await runCommand(page, 'Prompt Complete: Complete Selection');

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers, type FakeCompletionServer } from '../support/fake-server';
 import { closeQuickInput, pickQuickPickItem, quickPickLabels, runCommand, setApiKeyFromPalette } from './support/commands';
 import { openFile, pressKeys, readEditorText, typeInEditor, waitForEditorText, waitForGhostText, waitForNoGhostText } from './support/editor';
-import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
+import { serverSettings, useFakeServer } from './support/fake-server';
+import { EXTENSION_ID, screenshot, SUGGESTION_LIST_OFF, useWorkbench } from './support/workbench';
 
 const EDITOR_GHOST = '.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text';
 
@@ -54,21 +55,13 @@ const waitForDocument = (page: Page, predicate: (text: string) => boolean) => wa
 const completionsOf = (server: FakeCompletionServer) => server.requests.filter((r) => r.path === '/v1/completions');
 
 describe('Accepting part of a suggestion with the keys', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer();
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.debounceMs': 0,
       'promptComplete.inline.prefetch': 'off',
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'src/words.js': 'const greeting = \n', 'src/lines.js': 'function setup() {\n  \n}\n' },
   }));
@@ -77,8 +70,8 @@ describe('Accepting part of a suggestion with the keys', () => {
     const { page } = workbench();
     await openFile(page, 'src/words.js');
     await pressKeys(page, 'Control+Home', 'End');
-    server.script(answers.text('hello(world, again);'));
-    const before = completionsOf(server).length;
+    server().script(answers.text('hello(world, again);'));
+    const before = completionsOf(server()).length;
     await pressKeys(page, 'Alt+Backslash');
     await waitForGhost(page, 'hello(world, again);');
     const stopWatching = await watchGhostFrames(page);
@@ -93,7 +86,7 @@ describe('Accepting part of a suggestion with the keys', () => {
     await screenshot(page, 'ui-accept-next-word');
     assert.ok(frames > 0, 'frames were sampled');
     assert.equal(framesWithout, 0, `the suggestion disappeared for ${framesWithout} of ${frames} frames`);
-    assert.equal(completionsOf(server).length, before + 1, 'no new request after the partial accepts');
+    assert.equal(completionsOf(server()).length, before + 1, 'no new request after the partial accepts');
     await pressKeys(page, 'Tab');
     await waitForDocument(page, (current) => current.startsWith('const greeting = hello(world, again);\n'));
   });
@@ -102,11 +95,11 @@ describe('Accepting part of a suggestion with the keys', () => {
     const { page } = workbench();
     await openFile(page, 'src/lines.js');
     await pressKeys(page, 'Control+Home', 'ArrowDown', 'End');
-    server.script(answers.text('nit();\n  load();\n  run();'));
-    const before = completionsOf(server).length;
+    server().script(answers.text('nit();\n  load();\n  run();'));
+    const before = completionsOf(server()).length;
     await typeInEditor(page, 'i');
     // A streamed block may show from its first line while the rest arrives; the rest then shows by itself.
-    await (await server.waitForRequest(before + 1)).ended;
+    await (await server().waitForRequest(before + 1)).ended;
     await waitForGhost(page, 'nit();\n  load();\n  run();');
     const stopWatching = await watchGhostFrames(page);
     await pressKeys(page, 'Control+ArrowDown');
@@ -118,7 +111,7 @@ describe('Accepting part of a suggestion with the keys', () => {
     const { frames, framesWithout } = await stopWatching();
     await screenshot(page, 'ui-accept-next-line');
     assert.equal(framesWithout, 0, `the suggestion disappeared for ${framesWithout} of ${frames} frames`);
-    assert.equal(completionsOf(server).length, before + 1, 'no new request after the partial accepts');
+    assert.equal(completionsOf(server()).length, before + 1, 'no new request after the partial accepts');
     await pressKeys(page, 'Tab');
     const text = await waitForDocument(page, (current) => current.includes('  run();'));
     assert.equal(text.split('\n').slice(0, 5).join('\n'), 'function setup() {\n  init();\n  load();\n  run();\n}');
@@ -126,23 +119,15 @@ describe('Accepting part of a suggestion with the keys', () => {
 });
 
 describe('Manual mode with the keys', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text('8080;') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.text('8080;') });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.trigger': 'manual',
       'promptComplete.inline.debounceMs': 0,
       // The test pins the exact prompt; context from the workspace (the file's path) has its own tests.
       'promptComplete.context.maxContextChars': 0,
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'src/server.js': 'const port = \n' },
   }));
@@ -154,37 +139,29 @@ describe('Manual mode with the keys', () => {
     await typeInEditor(page, 'p');
     await pressKeys(page, 'Backspace');
     await typeInEditor(page, ' ');
-    assert.equal(await server.waitForRequest(1, 2000).then(() => 'asked', () => 'nothing sent'), 'nothing sent');
+    assert.equal(await server().waitForRequest(1, 2000).then(() => 'asked', () => 'nothing sent'), 'nothing sent');
     await waitForNoGhostText(page, 1000);
     await pressKeys(page, 'Alt+Backslash');
-    const request = await server.waitForRequest(1);
+    const request = await server().waitForRequest(1);
     assert.equal(request.body.prompt, 'const port =  ');
     assert.equal(await waitForGhostText(page), '8080;');
     await screenshot(page, 'ui-manual-mode-asked');
     await pressKeys(page, 'Tab');
     await waitForEditorText(page, (text) => text.startsWith('const port =  8080;\n'));
-    assert.equal(server.requests.filter((r) => r.path === '/v1/completions').length, 1);
+    assert.equal(server().requests.filter((r) => r.path === '/v1/completions').length, 1);
   });
 });
 
 describe('Token usage in the status bar and its menu', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer();
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'qwen2.5-coder:1.5b-base',
+      ...serverSettings(server(), 'qwen2.5-coder:1.5b-base'),
       'promptComplete.n': 2,
       'promptComplete.inline.debounceMs': 0,
       'promptComplete.inline.prefetch': 'off',
       'promptComplete.usage.dailyTokenBudget': 50_000,
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'notes.md': 'The plan:\n', 'src/app.js': 'const port = \n' },
   }));
@@ -202,25 +179,25 @@ describe('Token usage in the status bar and its menu', () => {
 
   it('counts a streamed suggestion and a whole (JSON) answer, in the tooltip and the menu', async () => {
     const { page } = workbench();
-    server.script(answers.choices(['8080;', '3000;'], { usage: { promptTokens: 1200, completionTokens: 34 } }));
+    server().script(answers.choices(['8080;', '3000;'], { usage: { promptTokens: 1200, completionTokens: 34 } }));
     await openFile(page, 'src/app.js');
     await pressKeys(page, 'Control+Home', 'End', 'Alt+Backslash');
     await waitForGhostText(page);
-    assert.equal(completionsOf(server)[0]?.body.stream_options?.include_usage, true, 'the stream asked for its count');
+    assert.equal(completionsOf(server())[0]?.body.stream_options?.include_usage, true, 'the stream asked for its count');
     const deadline = Date.now() + 10_000;
     while (!(await statusBarLabel(page)).includes('Tokens today: 1,234 (1,200 prompt, 34 completion) of 50k budget')) {
       assert.ok(Date.now() < deadline, `the tooltip reads ${JSON.stringify(await statusBarLabel(page))}`);
       await page.waitForTimeout(50);
     }
 
-    server.script(answers.choices([' build', ' ship'], { usage: { promptTokens: 500, completionTokens: 66 } }));
+    server().script(answers.choices([' build', ' ship'], { usage: { promptTokens: 500, completionTokens: 66 } }));
     await openFile(page, 'notes.md');
     await pressKeys(page, 'Control+End');
     await runCommand(page, 'Prompt Complete: Complete Selection');
     await quickPickLabels(page);
     await pickQuickPickItem(page, 'ship');
     await waitForEditorText(page, (text) => text.includes('ship'));
-    assert.equal(completionsOf(server)[1]?.body.stream, undefined, 'n > 1 asks for whole answers');
+    assert.equal(completionsOf(server())[1]?.body.stream, undefined, 'n > 1 asks for whole answers');
 
     const labels = await menuLabels(page);
     await screenshot(page, 'ui-status-menu-usage');
@@ -234,17 +211,10 @@ describe('Token usage in the status bar and its menu', () => {
 
 describe('Extra request fields that would carry the API key', () => {
   const KEY = 'sk-ui-extra-7d3e9b21';
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text('never;') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.text('never;') });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.debounceMs': 0,
       // A user's mistake: the key pasted into a field some gateway reads.
       'promptComplete.extraRequestFields': { cache_prompt: true, metadata: { token: KEY } },
@@ -269,7 +239,7 @@ describe('Extra request fields that would carry the API key', () => {
     }
     await screenshot(page, 'ui-extra-fields-key-refused');
     assert.doesNotMatch(label, new RegExp(KEY));
-    assert.deepEqual(completionsOf(server), [], 'no completion request left the editor');
+    assert.deepEqual(completionsOf(server()), [], 'no completion request left the editor');
   });
 });
 

@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers } from '../support/fake-server';
 import { openFile, pressKeys, waitForEditorText, waitForGhostText } from './support/editor';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { screenshot, useWorkbench } from './support/workbench';
 
 describe('A suggestion where the cursor stops', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text("'localhost';") });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.text("'localhost';") });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.suggestWhereCursorStops': 'on',
       'promptComplete.inline.prefetch': 'off',
       'promptComplete.context.maxContextChars': 0,
@@ -26,13 +20,13 @@ describe('A suggestion where the cursor stops', () => {
   it('shows after Go to Line puts the cursor at a line end, with no key typed, and Tab inserts it', async () => {
     const { page } = workbench();
     await openFile(page, 'src/config.js');
-    const before = server.requests.length;
+    const before = server().requests.length;
     await pressKeys(page, 'Control+G');
     await page.keyboard.type('2:14');
     await pressKeys(page, 'Enter');
     const ghost = await waitForGhostText(page);
     assert.equal(ghost, "'localhost';");
-    const asked = server.requests.slice(before).map((r) => r.body.prompt);
+    const asked = server().requests.slice(before).map((r) => r.body.prompt);
     assert.deepEqual(asked, ['const port = 8080;\nconst host = '], 'one request, for the spot the cursor stopped at');
     await screenshot(page, 'ui-cursor-stop-ghost');
     await pressKeys(page, 'Tab');

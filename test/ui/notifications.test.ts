@@ -1,25 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers } from '../support/fake-server';
 import { runCommand } from './support/commands';
 import { openFile, pressKeys } from './support/editor';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { screenshot, useWorkbench } from './support/workbench';
 
 describe('What a server says, as the notification shows it', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer();
   const workbench = useWorkbench(() => ({
-    settings: { 'promptComplete.serverUrl': server.baseUrl, 'promptComplete.model': 'test-model', 'promptComplete.inline.enabled': false },
+    settings: { ...serverSettings(server(), 'test-model'), 'promptComplete.inline.enabled': false },
     files: { 'notes.md': 'The plan:\n' },
   }));
 
   it('renders a command link in a server\'s error message as plain text, not as a link', async () => {
     const { page } = workbench();
-    server.script(answers.jsonError(400, 'quota exceeded, [click here to fix it](command:workbench.action.quit)'));
+    server().script(answers.jsonError(400, 'quota exceeded, [click here to fix it](command:workbench.action.quit)'));
     await openFile(page, 'notes.md');
     await pressKeys(page, 'Control+End');
     await runCommand(page, 'Prompt Complete: Complete Selection');

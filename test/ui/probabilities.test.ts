@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { answers, startFakeServer, type FakeCompletionServer, type ScriptedToken } from '../support/fake-server';
+import { answers, type ScriptedToken } from '../support/fake-server';
 import { repoRoot } from '../support/paths';
 import { runCommand } from './support/commands';
 import { openFile, pressKeys, readGhostBlock, typeInEditor, waitForEditorText, waitForGhostText } from './support/editor';
-import { screenshot, useWorkbench } from './support/workbench';
+import { serverSettings, useFakeServer } from './support/fake-server';
+import { screenshot, SUGGESTION_LIST_OFF, useWorkbench } from './support/workbench';
 
 const ln = Math.log;
 const THEMES = [
@@ -62,21 +63,13 @@ async function animationsFinished(locator: Locator, timeoutMs = 5000): Promise<v
 
 for (const theme of THEMES) {
   describe(`Trimmed ghost text (${theme.name} theme)`, () => {
-    let server: FakeCompletionServer;
-    before(async () => {
-      server = await startFakeServer({ defaultAnswer: answers.tokens(LOOP) });
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = useFakeServer({ defaultAnswer: answers.tokens(LOOP) });
     const workbench = useWorkbench(() => ({
       settings: {
         'workbench.colorTheme': theme.id,
-        'promptComplete.serverUrl': server.baseUrl,
-        'promptComplete.model': 'fake-model',
+        ...serverSettings(server(), 'fake-model'),
         'promptComplete.inline.debounceMs': 0,
-        'editor.quickSuggestions': { other: false, comments: false, strings: false },
-        'editor.suggestOnTriggerCharacters': false,
+        ...SUGGESTION_LIST_OFF,
       },
       files: { 'cart.py': 'def total(items):\n    result = 0\n    \n    return result\n' },
     }));
@@ -86,7 +79,7 @@ for (const theme of THEMES) {
       await openFile(page, 'cart.py');
       await pressKeys(page, 'Control+Home', 'ArrowDown', 'ArrowDown', 'End');
       await typeInEditor(page, 'for');
-      await server.waitForRequestWhere((request) => String(request.body?.prompt).endsWith('    for'));
+      await server().waitForRequestWhere((request) => String(request.body?.prompt).endsWith('    for'));
       const ghost = await ghostTextBecomes(page, ' item in items:\n        result += item');
       await screenshot(page, `probabilities-trimmed-ghost-text-${theme.name}`);
       assert.equal(ghost, ' item in items:\n        result += item');

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers } from '../support/fake-server';
 import { openFile, typeInEditor } from './support/editor';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { EXTENSION_ID, screenshot, useWorkbench } from './support/workbench';
 
 /** Waits until the status bar item's accessible label (its tooltip) matches `pattern`; returns it. */
@@ -17,15 +18,9 @@ async function statusLabel(page: Page, pattern: RegExp, timeoutMs = 10_000): Pro
 }
 
 describe('A sensitive file in the editor', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text('value') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.text('value') });
   const workbench = useWorkbench(() => ({
-    settings: { 'promptComplete.serverUrl': server.baseUrl, 'promptComplete.model': 'test-model', 'promptComplete.inline.debounceMs': 0 },
+    settings: { ...serverSettings(server(), 'test-model'), 'promptComplete.inline.debounceMs': 0 },
     files: { '.env': 'API_KEY=\n', 'app.js': 'const x = \n' },
   }));
 
@@ -38,6 +33,6 @@ describe('A sensitive file in the editor', () => {
     await typeInEditor(page, 'abc');
     await openFile(page, 'app.js');
     await statusLabel(page, /ready/);
-    assert.equal(server.requests.filter((request) => request.path === '/v1/completions').length, 0, 'a request was sent while typing in .env');
+    assert.equal(server().requests.filter((request) => request.path === '/v1/completions').length, 0, 'a request was sent while typing in .env');
   });
 });

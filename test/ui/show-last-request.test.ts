@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers } from '../support/fake-server';
 import { runCommand } from './support/commands';
 import { openFile, pressKeys, typeInEditor, waitForIdle } from './support/editor';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { screenshot, useWorkbench } from './support/workbench';
 
 /** The visible text of the editor in the active editor group. */
@@ -16,17 +17,10 @@ async function activeGroupText(page: Page): Promise<string> {
 }
 
 describe('Show Last Request', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text('') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.text('') });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'test-model',
+      ...serverSettings(server(), 'test-model'),
       'promptComplete.fim': 'suffix',
       'promptComplete.inline.debounceMs': 0,
       'promptComplete.headers': { 'x-team-token': 'team-secret-value' },
@@ -45,14 +39,14 @@ describe('Show Last Request', () => {
     await openFile(page, 'src/report.py');
     await pressKeys(page, 'Control+End');
     await typeInEditor(page, 'v');
-    const request = await server.waitForRequestWhere((r) => String(r.body?.prompt ?? '').includes('VAT_RATE = 0.2') && String(r.body.prompt).endsWith('amount + v'), 20_000);
+    const request = await server().waitForRequestWhere((r) => String(r.body?.prompt ?? '').includes('VAT_RATE = 0.2') && String(r.body.prompt).endsWith('amount + v'), 20_000);
     await runCommand(page, 'Prompt Complete: Show Last Request');
     await page.locator('.tabs-container .tab.active', { hasText: 'Last Request' }).waitFor();
     await waitForIdle(page);
     const text = await activeGroupText(page);
     await screenshot(page, 'ui-show-last-request');
     assert.match(text, /Prompt Complete: the last request sent/);
-    assert.ok(text.includes(`To:      POST ${server.baseUrl}/completions`), text);
+    assert.ok(text.includes(`To:      POST ${server().baseUrl}/completions`), text);
     assert.match(text, /x-team-token \(value not shown\)/);
     assert.doesNotMatch(text, /team-secret-value/);
     assert.match(text, /Current file: src\/report\.py \(python\)/);

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers } from '../support/fake-server';
 import { runCommand } from './support/commands';
 import { openFile, pressKeys, waitForEditorText } from './support/editor';
+import { serverSettings, useFakeServer } from './support/fake-server';
 import { webviewFrame } from './support/webview';
 import { screenshot, useWorkbench } from './support/workbench';
 
@@ -23,17 +24,10 @@ async function tokensShown(view: FrameLocator): Promise<string[][]> {
 }
 
 describe('Token Probabilities by keyboard', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer();
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.logprobs': 2,
       'promptComplete.inline.enabled': false,
     },
@@ -44,7 +38,7 @@ describe('Token Probabilities by keyboard', () => {
     const { page } = workbench();
     await openFile(page, 'story.md');
     await pressKeys(page, 'Control+Home', 'ArrowDown', 'ArrowDown', 'Home', 'Shift+End');
-    server.script(answers.tokens([
+    server().script(answers.tokens([
       { text: ' jumps', logprob: ln(0.9) },
       { text: ' over', logprob: ln(0.6), top: { ' under': ln(0.3), ' past': ln(0.05) } },
       { text: ' the', logprob: ln(0.2), top: { ' a': ln(0.5) } },
@@ -72,13 +66,13 @@ describe('Token Probabilities by keyboard', () => {
     await pressAndExpectFocus(page, 'ArrowUp', under);
     await screenshot(page, 'ui-token-probabilities-alternatives');
 
-    const before = server.requests.length;
-    server.script(answers.tokens([
+    const before = server().requests.length;
+    server().script(answers.tokens([
       { text: ' the', logprob: ln(0.8) },
       { text: ' fence', logprob: ln(0.5) },
     ]));
     await page.keyboard.press('Enter');
-    const branchRequest = await server.waitForRequestWhere((r) => r.index > before && r.path.endsWith('/completions'));
+    const branchRequest = await server().waitForRequestWhere((r) => r.index > before && r.path.endsWith('/completions'));
     assert.ok(String(branchRequest.body.prompt).endsWith(`${LINE} jumps under`),
       `the branch prompt ends with the text before the token and the alternative: ${JSON.stringify(branchRequest.body.prompt)}`);
 

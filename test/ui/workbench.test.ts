@@ -1,25 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
+import { answers } from '../support/fake-server';
 import { closeQuickInput, quickPickLabels, runCommand } from './support/commands';
 import { openFile, pressKeys, typeInEditor, waitForEditorText, waitForGhostText } from './support/editor';
-import { screenshot, useWorkbench } from './support/workbench';
+import { serverSettings, useFakeServer } from './support/fake-server';
+import { screenshot, SUGGESTION_LIST_OFF, useWorkbench } from './support/workbench';
 
 describe('The packaged extension in code-server', () => {
-  let server: FakeCompletionServer;
-  before(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text('a + b;') });
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const server = useFakeServer({ defaultAnswer: answers.text('a + b;') });
   const workbench = useWorkbench(() => ({
     settings: {
-      'promptComplete.serverUrl': server.baseUrl,
-      'promptComplete.model': 'fake-model',
+      ...serverSettings(server(), 'fake-model'),
       'promptComplete.inline.debounceMs': 0,
       // The language's own suggestion list would take Tab for itself.
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
+      ...SUGGESTION_LIST_OFF,
     },
     files: { 'src/add.js': 'function add(a, b) {\n  \n}\n' },
   }));
@@ -39,7 +32,7 @@ describe('The packaged extension in code-server', () => {
     await pressKeys(page, 'Control+Home', 'ArrowDown', 'End');
     await typeInEditor(page, 'return ');
     // The prompt names the file (context from the workspace), then the text before the cursor.
-    const request = await server.waitForRequestWhere((r) => typeof r.body?.prompt === 'string' && r.body.prompt.endsWith('function add(a, b) {\n  return '));
+    const request = await server().waitForRequestWhere((r) => typeof r.body?.prompt === 'string' && r.body.prompt.endsWith('function add(a, b) {\n  return '));
     assert.match(request.body.prompt, /^\/\/ src\/add\.js\n/);
     const ghost = await waitForGhostText(page);
     await screenshot(page, 'ui-ghost-text');

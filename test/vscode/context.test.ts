@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { answers, startFakeServer, type FakeCompletionServer, type RecordedRequest } from '../support/fake-server';
-import { acceptInline, closeAllEditors, configure, resetSettings, triggerInline, typeText, waitFor } from './support/editor';
+import { answers, type FakeCompletionServer, type RecordedRequest } from '../support/fake-server';
+import { acceptInline, configure, triggerInline, typeText, useQuickSuggestionsOff, waitFor } from './support/editor';
+import { useFakeServerEachTest } from './support/fake-server';
 
 /** Writes a file under `dir` (a fresh folder inside the workspace) and returns its URI. */
 function writeFile(dir: string, relative: string, text: string): vscode.Uri {
@@ -61,29 +62,22 @@ async function lastRequestText(): Promise<string> {
 
 describe('Context from the rest of the workspace', function () {
   this.timeout(90_000);
-  let server: FakeCompletionServer;
   let dir: string;
 
-  before(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
-  });
+  useQuickSuggestionsOff();
 
-  after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
-  });
-
-  beforeEach(async () => {
+  beforeEach(() => {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(root, 'the suite runs in a workspace folder');
     dir = fs.mkdtempSync(path.join(root, 'context-'));
-    server = await startFakeServer({ defaultAnswer: answers.text('') });
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off' });
   });
 
-  afterEach(async () => {
-    await closeAllEditors();
-    await resetSettings();
-    await server.close();
+  const server = useFakeServerEachTest({
+    server: { defaultAnswer: answers.text('') },
+    settings: { model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off' },
+  });
+
+  afterEach(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -105,7 +99,7 @@ describe('Context from the rest of the workspace', function () {
       '',
     ].join('\n'));
     await openAfter(report, 'return invoice.');
-    const request = await promptWhere(server, (prompt) => prompt.includes('totalWithVat(rate: number)'), 'the Invoice class to reach the prompt', 60_000);
+    const request = await promptWhere(server(), (prompt) => prompt.includes('totalWithVat(rate: number)'), 'the Invoice class to reach the prompt', 60_000);
     const prompt = String(request.body.prompt);
     assert.match(prompt, /\/\/ [^\n]*src\/models\/invoice\.ts\nexport class Invoice \{/, 'the snippet comes under its path');
     assert.ok(prompt.endsWith('return invoice.'), 'the prefix still ends the prompt');
@@ -118,7 +112,7 @@ describe('Context from the rest of the workspace', function () {
     const pricingEditor = await openAfter(pricing, '# discounts\n');
     await pricingEditor.edit((edit) => edit.insert(pricingEditor.selection.active, 'MEMBER_DISCOUNT_RATE = 0.15\n'));
     await openAfter(main, 'print(sys.argv)\n');
-    await promptWhere(server, (prompt) => prompt.includes('MEMBER_DISCOUNT_RATE = 0.15'), 'the edit to reach the prompt');
+    await promptWhere(server(), (prompt) => prompt.includes('MEMBER_DISCOUNT_RATE = 0.15'), 'the edit to reach the prompt');
     assert.match(await lastRequestText(), /lib\/pricing\.py, lines \d+-\d+: recently edited/);
   });
 
@@ -129,7 +123,7 @@ describe('Context from the rest of the workspace', function () {
     helpersEditor.selection = new vscode.Selection(new vscode.Position(0, 0), helpersEditor.document.lineAt(1).range.end);
     await vscode.env.clipboard.writeText(helpersEditor.document.getText(helpersEditor.selection));
     await openAfter(main, 'print(sys.argv)\n');
-    await promptWhere(server, (prompt) => prompt.includes('return title.lower().replace(" ", "-")'), 'the copied code to reach the prompt');
+    await promptWhere(server(), (prompt) => prompt.includes('return title.lower().replace(" ", "-")'), 'the copied code to reach the prompt');
     assert.match(await lastRequestText(), /helpers\.py, lines 1-2: recently copied/);
   });
 
@@ -139,9 +133,9 @@ describe('Context from the rest of the workspace', function () {
     const editor = await vscode.window.showTextDocument(document);
     const end = document.lineAt(1).range.end;
     editor.selection = new vscode.Selection(end, end);
-    server.script(answers.text('width * height'));
+    server().script(answers.text('width * height'));
     await vscode.commands.executeCommand('promptComplete.completeSelection');
-    const request = await server.waitForRequest(1);
+    const request = await server().waitForRequest(1);
     assert.match(String(request.body.prompt), /(^|\n)# Untitled-\d+\.py\ndef area\(width, height\):\n {4}return $/);
     assert.match(await lastRequestText(), /Sent: .*\(Complete Selection\)/);
   });
@@ -159,11 +153,11 @@ describe('Context from the rest of the workspace', function () {
     secretsEditor.selection = new vscode.Selection(new vscode.Position(1, 0), new vscode.Position(1, 'API_TOKEN=never-send-this-value'.length));
     await vscode.env.clipboard.writeText('API_TOKEN=never-send-this-value');
     await openAfter(client, 'headers = {');
-    await promptWhere(server, (prompt) => prompt.includes('API_TOKEN_HEADER = "X-Token"'), 'the allowed file to reach the prompt');
+    await promptWhere(server(), (prompt) => prompt.includes('API_TOKEN_HEADER = "X-Token"'), 'the allowed file to reach the prompt');
     // Give every gatherer time to have run (the slowest settles in 1.5 s), then look at every request from client.py.
     const deadline = Date.now() + 2500;
-    await promptWhere(server, () => Date.now() > deadline, 'the gatherers to have settled', 20_000);
-    const fromClient = server.requests.filter((request) => String(request.body?.prompt ?? '').endsWith('headers = {'));
+    await promptWhere(server(), () => Date.now() > deadline, 'the gatherers to have settled', 20_000);
+    const fromClient = server().requests.filter((request) => String(request.body?.prompt ?? '').endsWith('headers = {'));
     assert.ok(fromClient.length >= 2);
     for (const request of fromClient) assert.ok(!request.rawBody.includes('never-send-this-value'), `request ${request.index} carries the excluded file`);
   });
@@ -181,7 +175,7 @@ describe('Context from the rest of the workspace', function () {
     const main = writeFile(dir, 'main.py', 'def total_area(width, height):\n    return area_3(width, height)\n');
     const editor = await openAfter(main, 'return ');
     const prefix = editor.document.getText(new vscode.Range(new vscode.Position(0, 0), editor.selection.active));
-    const request = await promptWhere(server, (prompt) => prompt.includes('def area_'), 'open editors to reach the prompt');
+    const request = await promptWhere(server(), (prompt) => prompt.includes('def area_'), 'open editors to reach the prompt');
     const prompt = String(request.body.prompt);
     assert.ok(prompt.endsWith(prefix));
     const block = prompt.slice(0, prompt.length - prefix.length);
@@ -203,18 +197,18 @@ describe('Context from the rest of the workspace', function () {
     // Wait until the gatherers have settled: the block carries all three files and repeats itself.
     let previous = '';
     await waitFor(async () => {
-      const request = await promptWhere(server, (prompt) => [0, 1, 2].every((i) => prompt.includes(`rectangle_area_${i}`)), 'the three files in the block');
+      const request = await promptWhere(server(), (prompt) => [0, 1, 2].every((i) => prompt.includes(`rectangle_area_${i}`)), 'the three files in the block');
       const block = blockOf(request);
       const settled = block === previous;
       previous = block;
       return settled;
     }, 'the block to settle');
     for (const key of [' ', '+', ' ', '1', '0']) {
-      const seen = server.requests.length;
+      const seen = server().requests.length;
       await typeText(editor, key);
       await triggerInline();
       const prefix = currentPrefix();
-      const request = await server.waitForRequestWhere((r) => r.index > seen && String(r.body.prompt).endsWith(prefix));
+      const request = await server().waitForRequestWhere((r) => r.index > seen && String(r.body.prompt).endsWith(prefix));
       assert.equal(blockOf(request), previous, `after typing ${JSON.stringify(key)}`);
     }
   });
@@ -240,7 +234,7 @@ describe('Context from the rest of the workspace', function () {
     const end = cell.document.lineAt(0).range.end;
     cellEditor.selection = new vscode.Selection(end, end);
     await waitFor(() => vscode.window.activeTextEditor?.document === cell.document, 'the cell editor to have the focus');
-    const request = await promptWhere(server, (prompt) => prompt.endsWith('by_region = sales.'), 'a request from the cell', 30_000, false);
+    const request = await promptWhere(server(), (prompt) => prompt.endsWith('by_region = sales.'), 'a request from the cell', 30_000, false);
     const prompt = String(request.body.prompt);
     assert.ok(prompt.includes('# # Monthly sales\n# Totals per region.\n\nimport pandas as pd\nsales = pd.read_csv("sales.csv")\n\nby_region = sales.'), prompt);
     assert.equal(request.body.suffix, '\n\nprint(by_region)');
@@ -251,7 +245,7 @@ describe('Context from the rest of the workspace', function () {
     const editor = await vscode.window.showTextDocument(document);
     const end = document.lineAt(1).range.end;
     editor.selection = new vscode.Selection(end, end);
-    const request = await promptWhere(server, () => true, 'a request');
+    const request = await promptWhere(server(), () => true, 'a request');
     assert.match(String(request.body.prompt), /(^|\n)# Untitled-\d+\.py\ndef area\(width, height\):\n {4}return $/);
   });
 
@@ -267,11 +261,11 @@ describe('Context from the rest of the workspace', function () {
       const uri = writeFile(dir, 'slow.hang', 'first_value = compute_total(items)\nsecond = first_value + ');
       const editor = await openAfter(uri, 'second = first_value + ');
       await waitFor(() => asked > 0, 'the hanging provider to be asked');
-      server.script(answers.text('tax_total'));
+      server().script(answers.text('tax_total'));
       const before = editor.document.getText();
       const started = Date.now();
       const shown = triggerInline();
-      await server.waitForRequest(1);
+      await server().waitForRequest(1);
       const waited = Date.now() - started;
       await shown;
       assert.equal(await acceptInline(editor, before), `${before}tax_total`);

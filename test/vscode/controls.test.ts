@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, typeText } from './support/editor';
+import { acceptInline, configure, openWithCursor, triggerInline, typeText, useQuickSuggestionsOff } from './support/editor';
+import { useFakeServerEachTest } from './support/fake-server';
 
 /** Types `letter` as the keyboard would and reports whether that alone sent a request within a short deadline. */
 async function typingAsks(server: FakeCompletionServer, editor: vscode.TextEditor, letter: string): Promise<boolean> {
@@ -11,56 +12,41 @@ async function typingAsks(server: FakeCompletionServer, editor: vscode.TextEdito
 }
 
 describe('Everyday controls', () => {
-  let server: FakeCompletionServer;
+  useQuickSuggestionsOff();
 
-  before(async () => {
-    // Word suggestions popping up while a test types would hide ghost text that does not extend them.
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
-  });
-
-  beforeEach(async () => {
-    server = await startFakeServer({ defaultAnswer: answers.text('x') });
+  const server = useFakeServerEachTest({
+    server: { defaultAnswer: answers.text('x') },
     // Context from the workspace (the untitled file's name) would head every prompt: these tests are about the controls.
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off', 'context.maxContextChars': 0 });
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await resetSettings();
-    await server.close();
+    settings: { model: 'test-model', 'inline.debounceMs': 0, fim: 'suffix', 'inline.prefetch': 'off', 'context.maxContextChars': 0 },
   });
 
   describe('manual mode', () => {
     it('sends nothing while the user types', async () => {
       await configure({ 'inline.trigger': 'manual' });
       const editor = await openWithCursor('let total = |');
-      assert.equal(await typingAsks(server, editor, 'a'), false);
-      assert.equal(await typingAsks(server, editor, 'b'), false);
-      assert.equal(server.requests.length, 0);
+      assert.equal(await typingAsks(server(), editor, 'a'), false);
+      assert.equal(await typingAsks(server(), editor, 'b'), false);
+      assert.equal(server().requests.length, 0);
     });
 
     it('asks when the user triggers a suggestion (Alt+\\), and Tab inserts it', async () => {
       await configure({ 'inline.trigger': 'manual' });
-      server.script(answers.text(' + 1;'));
+      server().script(answers.text(' + 1;'));
       const editor = await openWithCursor('let total = |');
       await typeText(editor, 'a');
       await triggerInline();
-      const request = await server.waitForRequest(1);
+      const request = await server().waitForRequest(1);
       assert.equal(request.body.prompt, 'let total = a');
       assert.equal(await acceptInline(editor), 'let total = a + 1;');
-      assert.equal(server.requests.length, 1);
+      assert.equal(server().requests.length, 1);
     });
 
     it('goes back to asking as the user types when switched to automatic', async () => {
       await configure({ 'inline.trigger': 'manual' });
       const editor = await openWithCursor('value = |');
-      assert.equal(await typingAsks(server, editor, '1'), false);
+      assert.equal(await typingAsks(server(), editor, '1'), false);
       await configure({ 'inline.trigger': 'automatic' });
-      assert.equal(await typingAsks(server, editor, '2'), true);
+      assert.equal(await typingAsks(server(), editor, '2'), true);
     });
   });
 
@@ -78,7 +64,7 @@ describe('Everyday controls', () => {
         await configure({ fim: 'template', model });
         await openWithCursor('a = |\nb');
         await triggerInline();
-        const request = await server.waitForRequest(1);
+        const request = await server().waitForRequest(1);
         assert.equal(request.body.prompt, prompt);
         assert.equal(request.body.stop[0], firstStop);
         assert.equal(request.body.suffix, undefined);
@@ -86,14 +72,18 @@ describe('Everyday controls', () => {
     }
 
     it('detects the family of the model the server lists when none is set', async () => {
-      await server.close();
-      server = await startFakeServer({ models: ['deepseek-coder:6.7b-base-q4_K_M'], defaultAnswer: answers.text('x') });
-      await configure({ serverUrl: server.baseUrl, fim: 'template', model: '' });
-      await openWithCursor('a = |\nb');
-      await triggerInline();
-      const request = await server.waitForRequestWhere((r) => r.path === '/v1/completions');
-      assert.equal(request.body.model, 'deepseek-coder:6.7b-base-q4_K_M');
-      assert.equal(request.body.prompt, '<｜fim▁begin｜>a = <｜fim▁hole｜>\nb<｜fim▁end｜>');
+      await server().close();
+      const listingServer = await startFakeServer({ models: ['deepseek-coder:6.7b-base-q4_K_M'], defaultAnswer: answers.text('x') });
+      try {
+        await configure({ serverUrl: listingServer.baseUrl, fim: 'template', model: '' });
+        await openWithCursor('a = |\nb');
+        await triggerInline();
+        const request = await listingServer.waitForRequestWhere((r) => r.path === '/v1/completions');
+        assert.equal(request.body.model, 'deepseek-coder:6.7b-base-q4_K_M');
+        assert.equal(request.body.prompt, '<｜fim▁begin｜>a = <｜fim▁hole｜>\nb<｜fim▁end｜>');
+      } finally {
+        await listingServer.close();
+      }
     });
 
     it('sends a custom template\'s exact prompt and stop strings', async () => {
@@ -103,10 +93,10 @@ describe('Everyday controls', () => {
         fimTemplate: 'custom',
         fimCustomTemplate: { prefix: '<|begin|>', suffix: '<|hole|>', middle: '<|fill|>', stop: ['<|stop|>'] },
       });
-      server.script(answers.text('42<|stop|>never shown'));
+      server().script(answers.text('42<|stop|>never shown'));
       const editor = await openWithCursor('answer = |\nprint(answer)');
       await triggerInline();
-      const request = await server.waitForRequest(1);
+      const request = await server().waitForRequest(1);
       assert.equal(request.body.prompt, '<|begin|>answer = <|hole|>\nprint(answer)<|fill|>');
       assert.deepEqual(request.body.stop, ['<|stop|>']);
       assert.equal(await acceptInline(editor), 'answer = 42\nprint(answer)');
@@ -118,7 +108,7 @@ describe('Everyday controls', () => {
       await configure({ extraRequestFields: { cache_prompt: true, t_max_predict_ms: 500, n_indent: 2 } });
       await openWithCursor('x = |');
       await triggerInline();
-      const { body } = await server.waitForRequest(1);
+      const { body } = await server().waitForRequest(1);
       assert.equal(body.cache_prompt, true);
       assert.equal(body.t_max_predict_ms, 500);
       assert.equal(body.n_indent, 2);
@@ -129,7 +119,7 @@ describe('Everyday controls', () => {
       await configure({ extraRequestFields: { max_tokens: 4000, stream: false, cache_prompt: true } });
       await openWithCursor('x = |');
       await triggerInline();
-      const { body } = await server.waitForRequest(1);
+      const { body } = await server().waitForRequest(1);
       assert.equal(body.max_tokens, 64);
       assert.equal(body.stream, true);
       assert.equal(body.cache_prompt, undefined);
@@ -140,16 +130,16 @@ describe('Everyday controls', () => {
     it('pauses automatic suggestions once spent, still answers an explicit ask, and resumes when raised', async () => {
       // Whatever today's count already is, one completion spends a budget of one token.
       await configure({ 'usage.dailyTokenBudget': 1 });
-      server.script(answers.text('spent', { usage: { promptTokens: 40, completionTokens: 2 } }));
+      server().script(answers.text('spent', { usage: { promptTokens: 40, completionTokens: 2 } }));
       const editor = await openWithCursor('count = |');
       editor.selection = new vscode.Selection(0, 8, 0, 8);
       await vscode.commands.executeCommand('promptComplete.completeSelection');
       assert.equal(editor.document.getText(), 'count = spent');
-      assert.equal(await typingAsks(server, editor, '!'), false, 'paused: typing sends nothing');
+      assert.equal(await typingAsks(server(), editor, '!'), false, 'paused: typing sends nothing');
       await triggerInline();
-      await server.waitForRequest(2);
+      await server().waitForRequest(2);
       await configure({ 'usage.dailyTokenBudget': 1_000_000_000 });
-      assert.equal(await typingAsks(server, editor, '?'), true, 'resumed with a raised budget');
+      assert.equal(await typingAsks(server(), editor, '?'), true, 'resumed with a raised budget');
     });
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readSuiteConfig } from './support/suite-config';
 import { acceptInline, closeAllEditors, configure, openWithCursor, resetSettings, triggerInline } from './support/editor';
+import { localServerUrl } from './support/local-server';
 
 /** Asks the local server directly, bypassing the extension, for the reference answer. */
 async function askDirectly(baseUrl: string, body: Record<string, unknown>): Promise<{ text: string; model: string }> {
@@ -20,10 +20,8 @@ async function firstModel(baseUrl: string): Promise<string> {
 describe('With the built-in local model', () => {
   let baseUrl: string;
 
-  before(function () {
-    const config = readSuiteConfig(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
-    if (!config.localServerUrl) throw new Error(`the local server did not start: ${config.localServerError ?? 'unknown reason'}`);
-    baseUrl = config.localServerUrl;
+  before(() => {
+    baseUrl = localServerUrl();
   });
 
   beforeEach(async () => {

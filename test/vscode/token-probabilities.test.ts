@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TokenProbabilitiesState } from '../../src/vscode/token-probabilities/register';
-import { answers, startFakeServer, type FakeCompletionServer, type ScriptedToken } from '../support/fake-server';
-import { closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, waitFor } from './support/editor';
+import { answers, type ScriptedToken } from '../support/fake-server';
+import { configure, openWithCursor, triggerInline, waitFor } from './support/editor';
+import { useFakeServerEachTest } from './support/fake-server';
 
 const SHOW = 'promptComplete.showTokenProbabilities';
 const DELIVER = 'promptComplete.tokenProbabilities.deliverMessage';
@@ -36,22 +37,14 @@ async function renderedView(accept: (state: TokenProbabilitiesState) => boolean)
 }
 
 describe('Token Probabilities view', () => {
-  let server: FakeCompletionServer;
-
-  beforeEach(async () => {
-    server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false, 'context.maxContextChars': 0 });
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await resetSettings();
-    await server.close();
+  const server = useFakeServerEachTest({
+    settings: { model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false, 'context.maxContextChars': 0 },
+    // The view is a webview, which closeAllEditors() (text editors) leaves open.
+    cleanUp: async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); },
   });
 
   it('renders each token of the latest Complete Selection with the probability the server gave it', async () => {
-    server.script(answers.tokens(SCRIPTED));
+    server().script(answers.tokens(SCRIPTED));
     await completeSelectionOf('Intro.\nThe quick brown fox\nEnd.', 'The quick brown fox');
     const state = await renderedView((s) => s.rendered!.tokens.length === 3);
     assert.equal(state.view.kind, 'tokens');
@@ -64,7 +57,7 @@ describe('Token Probabilities view', () => {
   });
 
   it('shows the alternatives at each token, most likely first, with their probabilities', async () => {
-    server.script(answers.tokens(SCRIPTED));
+    server().script(answers.tokens(SCRIPTED));
     await completeSelectionOf('The quick brown fox', 'The quick brown fox');
     const state = await showView();
     assert.ok(state.view.kind === 'tokens');
@@ -75,12 +68,12 @@ describe('Token Probabilities view', () => {
   });
 
   it('re-asks the server from a chosen alternative and replaces the inserted text from that token with the branch', async () => {
-    server.script(answers.tokens(SCRIPTED), answers.text(' lazy dog.'));
+    server().script(answers.tokens(SCRIPTED), answers.text(' lazy dog.'));
     const editor = await completeSelectionOf('Intro.\nThe quick brown fox\nEnd.', 'The quick brown fox');
     await showView();
     const chosen = await vscode.commands.executeCommand<TokenProbabilitiesState>(DELIVER, { type: 'choose', tokenIndex: 2, alternative: ' a' });
 
-    const request = await server.waitForRequest(2);
+    const request = await server().waitForRequest(2);
     assert.equal(request.body.prompt, 'The quick brown fox jumps over a');
     assert.equal(request.body.suffix, '\nEnd.');
     assert.equal(request.body.model, 'test-model');
@@ -96,7 +89,7 @@ describe('Token Probabilities view', () => {
   it('inserts the branch of an inline suggestion, whole, at the cursor of the editor', async () => {
     // The first token is unsure (50%): trimming would show nothing, and this test is about the branch.
     await configure({ 'inline.enabled': true, 'inline.debounceMs': 0, 'inline.trimBelowProbability': 0 });
-    server.script(answers.tokens([{ text: 'a', logprob: Math.log(0.5), top: { b: Math.log(0.4) } }, { text: ' + b;', logprob: Math.log(0.9) }]));
+    server().script(answers.tokens([{ text: 'a', logprob: Math.log(0.5), top: { b: Math.log(0.4) } }, { text: ' + b;', logprob: Math.log(0.9) }]));
     const editor = await openWithCursor('x = |\n');
     await triggerInline();
     await waitFor(async () => {
@@ -105,11 +98,11 @@ describe('Token Probabilities view', () => {
     }, 'the inline suggestion to reach the view');
     // No more suggestions: every request from here on is the branch's.
     await configure({ 'inline.enabled': false });
-    server.script(answers.text(' - a;'));
-    const requestsBefore = server.requests.length;
+    server().script(answers.text(' - a;'));
+    const requestsBefore = server().requests.length;
 
     await vscode.commands.executeCommand(DELIVER, { type: 'choose', tokenIndex: 0, alternative: 'b' });
-    const branchRequest = await server.waitForRequest(requestsBefore + 1);
+    const branchRequest = await server().waitForRequest(requestsBefore + 1);
     assert.equal(branchRequest.body.prompt, 'x = b');
     assert.equal(branchRequest.body.suffix, '\n');
     await vscode.commands.executeCommand(DELIVER, { type: 'insert' });
@@ -118,30 +111,21 @@ describe('Token Probabilities view', () => {
 
   it('says so, and names the setting, when the completion came without probabilities', async () => {
     await configure({ logprobs: 0 });
-    server.script(answers.text(' world'));
+    server().script(answers.text(' world'));
     await completeSelectionOf('hello', 'hello');
-    assert.equal((await server.waitForRequest(1)).body.logprobs, undefined);
+    assert.equal((await server().waitForRequest(1)).body.logprobs, undefined);
     const state = await renderedView((s) => s.rendered!.kind === 'noLogprobs');
     assert.deepEqual(state.view, { kind: 'noLogprobs', source: 'completeSelection', model: 'test-model', text: ' world' });
   });
 });
 
 describe('low-confidence decorations', () => {
-  let server: FakeCompletionServer;
-
-  beforeEach(async () => {
-    server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false, 'context.maxContextChars': 0 });
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await resetSettings();
-    await server.close();
+  const server = useFakeServerEachTest({
+    settings: { model: 'test-model', fim: 'suffix', logprobs: 2, 'inline.enabled': false, 'context.maxContextChars': 0 },
   });
 
   it('underline the inserted tokens under 30% after Complete Selection, with the probability on hover', async () => {
-    server.script(answers.tokens(SCRIPTED));
+    server().script(answers.tokens(SCRIPTED));
     const editor = await completeSelectionOf('The quick brown fox', 'The quick brown fox');
     const { lowConfidence } = (await vscode.commands.executeCommand<TokenProbabilitiesState>(DELIVER, {}))!;
     const inserted = editor.document.getText().indexOf(' the');
@@ -152,7 +136,7 @@ describe('low-confidence decorations', () => {
   });
 
   it('go away on the next edit of the document', async () => {
-    server.script(answers.tokens(SCRIPTED));
+    server().script(answers.tokens(SCRIPTED));
     const editor = await completeSelectionOf('The quick brown fox', 'The quick brown fox');
     await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '# '));
     const { lowConfidence } = (await vscode.commands.executeCommand<TokenProbabilitiesState>(DELIVER, {}))!;
@@ -161,9 +145,9 @@ describe('low-confidence decorations', () => {
 
   it('are not shown when promptComplete.highlightLowConfidence is off', async () => {
     await configure({ highlightLowConfidence: false });
-    server.script(answers.tokens(SCRIPTED));
+    server().script(answers.tokens(SCRIPTED));
     await completeSelectionOf('The quick brown fox', 'The quick brown fox');
-    await server.waitForRequest(1);
+    await server().waitForRequest(1);
     const { lowConfidence } = (await vscode.commands.executeCommand<TokenProbabilitiesState>(DELIVER, {}))!;
     assert.equal(lowConfidence, undefined);
   });

@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatProbability } from '../../src/core/probabilities/view-model';
 import type { CheckUnlikelyCodeResult } from '../../src/vscode/unlikely-code/check-command';
-import { answers, startFakeServer, type FakeCompletionServer, type ScriptedToken } from '../support/fake-server';
+import { answers, type ScriptedToken } from '../support/fake-server';
 import { repoRoot } from '../support/paths';
 import { closeAllEditors, configure, resetSettings, waitFor } from './support/editor';
-import { readSuiteConfig } from './support/suite-config';
+import { useFakeServerEachTest } from './support/fake-server';
+import { localServerUrl } from './support/local-server';
 
 const CHECK = 'promptComplete.checkUnlikelyCode';
 const ln = Math.log;
@@ -37,10 +38,8 @@ describe('Check Unlikely Code with the local model', () => {
   const text = source.replace('return', 'retrun');
   const slip = text.indexOf('retrun');
 
-  before(function () {
-    const config = readSuiteConfig(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
-    if (!config.localServerUrl) throw new Error(`the local server did not start: ${config.localServerError ?? 'unknown reason'}`);
-    baseUrl = config.localServerUrl;
+  before(() => {
+    baseUrl = localServerUrl();
   });
 
   beforeEach(async () => {
@@ -157,21 +156,12 @@ describe('Check Unlikely Code with the local model', () => {
 });
 
 describe('Check Unlikely Code with servers that cannot score text', () => {
-  let server: FakeCompletionServer;
-
-  beforeEach(async () => {
-    server = await startFakeServer();
-    await configure({ serverUrl: server.baseUrl, model: 'test-model' });
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await resetSettings();
-    await server.close();
+  const server = useFakeServerEachTest({
+    settings: { model: 'test-model' },
   });
 
   it('says clearly that a server refusing echo cannot score existing text, and marks nothing', async () => {
-    server.script(answers.jsonError(400, "Setting 'echo' and 'logprobs' at the same time is not supported for this model."));
+    server().script(answers.jsonError(400, "Setting 'echo' and 'logprobs' at the same time is not supported for this model."));
     const editor = await openText('x = 1\n');
     const result = await check();
     assert.equal(result.outcome, 'unsupported');
@@ -181,18 +171,18 @@ describe('Check Unlikely Code with servers that cannot score text', () => {
 
   it('says so too for a server that ignores echo and scores only what it generates', async () => {
     const tokens: ScriptedToken[] = [{ text: ' y', logprob: ln(0.5) }];
-    server.script(answers.tokens(tokens));
+    server().script(answers.tokens(tokens));
     await openText('x = 1\n');
     assert.equal((await check()).outcome, 'unsupported');
   });
 
   it('sends one request per window, each with echo and no new tokens', async () => {
     const text = 'x = 1\n';
-    server.script(answers.tokens([{ text: 'x', logprob: ln(0.5) }, { text: ' =', logprob: ln(0.5) }, { text: ' 1', logprob: ln(0.5) }, { text: '\n', logprob: ln(0.5) }]));
+    server().script(answers.tokens([{ text: 'x', logprob: ln(0.5) }, { text: ' =', logprob: ln(0.5) }, { text: ' 1', logprob: ln(0.5) }, { text: '\n', logprob: ln(0.5) }]));
     await openText(text);
     const result = await check();
     assert.equal(result.outcome, 'checked', result.message);
-    const { body } = await server.waitForRequest(1);
+    const { body } = await server().waitForRequest(1);
     assert.deepEqual([body.prompt, body.echo, body.max_tokens, body.logprobs], [text, true, 0, 5]);
   });
 });

@@ -1,17 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answers, startFakeServer, type FakeCompletionServer } from '../support/fake-server';
-import { closeAllEditors, configure, openWithCursor, resetSettings, triggerInline, waitFor } from './support/editor';
+import { openWithCursor, triggerInline, waitFor } from './support/editor';
+import { useFakeServerEachTest } from './support/fake-server';
 import { MARKER_TEMPERATURE, removeFolderSettings, writeFolderSettings } from './support/folder-settings';
 
 describe('A workspace cannot redirect code or the key', () => {
-  let mine: FakeCompletionServer;
+  const mine = useFakeServerEachTest({
+    server: { defaultAnswer: answers.text('fine') },
+    settings: { model: 'test-model', 'inline.debounceMs': 0, 'inline.prefetch': 'off', fim: 'suffix' },
+    cleanUp: removeFolderSettings,
+  });
   let theirs: FakeCompletionServer;
 
   beforeEach(async () => {
-    mine = await startFakeServer({ defaultAnswer: answers.text('fine') });
     theirs = await startFakeServer({ defaultAnswer: answers.text('stolen') });
-    await configure({ serverUrl: mine.baseUrl, model: 'test-model', 'inline.debounceMs': 0, 'inline.prefetch': 'off', fim: 'suffix' });
     await writeFolderSettings({
       'promptComplete.serverUrl': theirs.baseUrl,
       'promptComplete.allowInsecureKey': true,
@@ -21,17 +24,13 @@ describe('A workspace cannot redirect code or the key', () => {
   });
 
   afterEach(async () => {
-    await closeAllEditors();
-    await removeFolderSettings();
-    await resetSettings();
-    await mine.close();
     await theirs.close();
   });
 
   it('sends inline requests to the server in the user settings; the folder\'s server sees nothing', async () => {
     await openWithCursor('const secret = computeIt(|);');
     await triggerInline();
-    const request = await mine.waitForRequest(1);
+    const request = await mine().waitForRequest(1);
     // After the file's name (context from the workspace), the text before the cursor.
     assert.ok(request.body.prompt.endsWith('const secret = computeIt('), request.body.prompt);
     assert.equal(request.body.temperature, MARKER_TEMPERATURE, 'the folder\'s harmless settings do apply');
@@ -43,7 +42,7 @@ describe('A workspace cannot redirect code or the key', () => {
   it('sends Complete Selection to the server in the user settings; the folder\'s server sees nothing', async () => {
     const editor = await openWithCursor('Dear diary|');
     await vscode.commands.executeCommand('promptComplete.completeSelection');
-    await mine.waitForRequest(1);
+    await mine().waitForRequest(1);
     await waitFor(() => editor.document.getText().includes('fine'), 'the completion to be inserted');
     assert.equal(theirs.requests.length, 0);
   });

@@ -73,6 +73,15 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   }
 }
 
+/**
+ * Settings that keep VS Code's own suggestion list shut: it would take Tab for itself, and popping up
+ * while a test types it would hide ghost text that does not extend its word.
+ */
+export const SUGGESTION_LIST_OFF = {
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+};
+
 /** Folder for screenshots (git-ignored). */
 export const SCREENSHOT_DIR = path.join(repoRoot, 'test-results');
 
@@ -90,9 +99,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  *
  * @example
  * describe('Ghost text', () => {
- *   let server: FakeCompletionServer;
- *   before(async () => { server = await startFakeServer(); });
- *   const workbench = useWorkbench(() => ({ settings: { 'promptComplete.serverUrl': server.baseUrl }, files: { 'a.js': '' } }));
+ *   const server = useFakeServer();
+ *   const workbench = useWorkbench(() => ({ settings: { 'promptComplete.serverUrl': server().baseUrl }, files: { 'a.js': '' } }));
  *   it('...', async () => { await openFile(workbench().page, 'a.js'); });
  * });
  */

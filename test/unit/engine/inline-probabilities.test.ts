@@ -7,6 +7,7 @@ import { InlineSession, type InlineQuery } from '../../../src/engine/inline-sess
 import { ModelResolver } from '../../../src/engine/model-resolver';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/settings';
 import { SuffixSupport } from '../../../src/engine/suffix-support';
+import { useEngineOnFakeServer } from '../../support/engine-on-fake-server';
 import { answers, startFakeServer, type FakeCompletionServer, type ScriptedToken } from '../../support/fake-server';
 
 const ln = Math.log;
@@ -115,21 +116,7 @@ describe('inline suggestions and their probabilities', () => {
 });
 
 describe('an inline stream the model has lost its way in', () => {
-  let server: FakeCompletionServer;
-  let gpt: Gpt;
-  let engine: CompletionEngine;
-
-  beforeEach(async () => {
-    server = await startFakeServer();
-    gpt = new Gpt({ serverURL: server.baseUrl });
-    const settings: Settings = { ...DEFAULT_SETTINGS, serverUrl: server.baseUrl, model: 'm', fim: 'suffix' };
-    engine = new CompletionEngine({ gpt: () => gpt, settings: () => settings, models: new ModelResolver(), suffixSupport: new SuffixSupport() });
-  });
-
-  afterEach(async () => {
-    await gpt.close();
-    await server.close();
-  });
+  const { server, engine } = useEngineOnFakeServer({ model: 'm', fim: 'suffix' });
 
   const LOST: ScriptedToken[] = [
     { text: ' total', logprob: ln(0.9) },
@@ -137,16 +124,16 @@ describe('an inline stream the model has lost its way in', () => {
   ];
 
   it('ends once the model stayed unsure for the given number of tokens in a row', async () => {
-    server.script(answers.tokens(LOST, { chunkDelayMs: 10 }));
-    const request = new InlineRequest(engine, { prefix: 'x =', suffix: '', multiline: true }, { doubt: { threshold: 0.3, tokens: 4 } });
+    server().script(answers.tokens(LOST, { chunkDelayMs: 10 }));
+    const request = new InlineRequest(engine(), { prefix: 'x =', suffix: '', multiline: true }, { doubt: { threshold: 0.3, tokens: 4 } });
     const result = await request.result;
     assert.equal(result.texts[0], ' total w0 w1 w2 w3');
-    assert.equal(await (await server.waitForRequest(1)).ended, 'aborted', 'the rest was never generated');
+    assert.equal(await (await server().waitForRequest(1)).ended, 'aborted', 'the rest was never generated');
   });
 
   it('streams to the end without a doubt limit', async () => {
-    server.script(answers.tokens(LOST));
-    const request = new InlineRequest(engine, { prefix: 'x =', suffix: '', multiline: true });
+    server().script(answers.tokens(LOST));
+    const request = new InlineRequest(engine(), { prefix: 'x =', suffix: '', multiline: true });
     assert.match((await request.result).texts[0]!, / w29$/);
   });
 });

@@ -23,6 +23,20 @@ export async function configure(values: Record<string, unknown>): Promise<void> 
  */
 const TEST_DEFAULTS: Record<string, unknown> = { 'inline.suggestWhereCursorStops': 'off' };
 
+/**
+ * Turns VS Code's word suggestions (`editor.quickSuggestions`) off for the tests of the enclosing
+ * describe block, and back to the default after them: popping up while a test types, they would hide
+ * ghost text that does not extend them.
+ */
+export function useQuickSuggestionsOff(): void {
+  before(async () => {
+    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', { other: 'off', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('editor').update('quickSuggestions', undefined, vscode.ConfigurationTarget.Global);
+  });
+}
+
 /** Removes every `promptComplete.*` user setting a test may have set. */
 export async function resetSettings(): Promise<void> {
   const config = vscode.workspace.getConfiguration('promptComplete');
