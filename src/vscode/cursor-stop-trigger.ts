@@ -80,7 +80,8 @@ export class CursorStopTrigger implements vscode.Disposable {
     if (!this.deps.session.asksWhereCursorStops()) return false;
     if (!isEditable(document.uri) || !this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return false;
     if (vscode.workspace.getConfiguration('editor', document).get<boolean>('inlineSuggest.enabled') === false) return false;
-    return isWritingSpot(document.lineAt(position.line).text.slice(position.character));
+    const line = document.lineAt(position.line).text;
+    return isWritingSpot(line.slice(0, position.character), line.slice(position.character));
   }
 
   private cancel(): void {

@@ -216,7 +216,7 @@ export async function simulateTyping(spec: SimulationSpec): Promise<SimulationRe
 
   // The cursor lands at the span's start (a jump; at the start of a file just opened it is simply there):
   // the editor asks there when the session wants it, and the typist looks at the spot before the first key.
-  if (span.from > 0 && session.asksWhereCursorStops() && isWritingSpot(lineAfter(span.from))) ask(false, true);
+  if (span.from > 0 && session.asksWhereCursorStops() && isWritingSpot(text.slice(text.lastIndexOf('\n', span.from - 1) + 1, span.from), lineAfter(span.from))) ask(false, true);
   clock.at(gaps.afterLanding(), act);
   await clock.run();
   session.dispose();
