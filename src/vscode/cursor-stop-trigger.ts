@@ -77,11 +77,12 @@ export class CursorStopTrigger implements vscode.Disposable {
 
   private mayAskAt(editor: vscode.TextEditor, position: vscode.Position): boolean {
     const { document } = editor;
-    if (!this.deps.session.asksWhereCursorStops()) return false;
-    if (!isEditable(document.uri) || !this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return false;
-    if (vscode.workspace.getConfiguration('editor', document).get<boolean>('inlineSuggest.enabled') === false) return false;
+    // Cheapest first: this runs at every move of the cursor.
     const line = document.lineAt(position.line).text;
-    return isWritingSpot(line.slice(0, position.character), line.slice(position.character));
+    if (!isWritingSpot(line.slice(0, position.character), line.slice(position.character))) return false;
+    if (!this.deps.session.asksWhereCursorStops() || !isEditable(document.uri)) return false;
+    if (!this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return false;
+    return vscode.workspace.getConfiguration('editor', document).get<boolean>('inlineSuggest.enabled') !== false;
   }
 
   private cancel(): void {
