@@ -7,7 +7,15 @@ export type OwnTriggerKind =
   /** The cursor stopped at a spot one writes at (see CursorStopTrigger). */
   | 'cursorStop';
 
+/**
+ * How long after an ask its provider call may come. VS Code calls providers within milliseconds of the
+ * command (a loaded machine: a few hundred); the command itself settles only when the fetch does, which
+ * a slow server can make long, and the user's own `Alt+\` meanwhile must not be taken for a stray.
+ */
+const ASK_REACHES_PROVIDER_MS = 2000;
+
 interface Issued {
+  at: number;
   kind: OwnTriggerKind;
   document: vscode.TextDocument;
   version: number;
@@ -25,7 +33,7 @@ export class OwnTriggers {
 
   /** Asks VS Code for inline suggestions at `position` of `document`, which must be where the cursor is. */
   trigger(kind: OwnTriggerKind, document: vscode.TextDocument, position: vscode.Position): void {
-    const issued: Issued = { kind, document, version: document.version, position };
+    const issued: Issued = { at: Date.now(), kind, document, version: document.version, position };
     this.issued = issued;
     const done = () => {
       if (this.issued === issued) this.issued = undefined;
@@ -40,7 +48,7 @@ export class OwnTriggers {
    */
   explicitCall(document: vscode.TextDocument, position: vscode.Position): OwnTriggerKind | 'stray' | undefined {
     const issued = this.issued;
-    if (!issued) return undefined;
+    if (!issued || Date.now() - issued.at > ASK_REACHES_PROVIDER_MS) return undefined;
     const here = issued.document === document && issued.version === document.version && issued.position.isEqual(position);
     return here ? issued.kind : 'stray';
   }
