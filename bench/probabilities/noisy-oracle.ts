@@ -1,3 +1,4 @@
+import { CHARS_PER_TOKEN, oracleTokens } from '../typing/oracle-server';
 import { seededRandom } from '../typing/rhythm';
 
 /**
@@ -35,22 +36,6 @@ export interface NoisyToken {
   top: Record<string, number>;
   /** Whether the token is (still) the truth. */
   right: boolean;
-}
-
-/** Characters per "token", as the plain oracle cuts them (a newline ends one). */
-const CHARS_PER_TOKEN = 4;
-
-/** Cuts text into the oracle's tokens: at most 4 characters, a newline ends one. */
-export function oracleTokens(text: string, maxTokens = Infinity): string[] {
-  const tokens: string[] = [];
-  let rest = text;
-  while (rest.length > 0 && tokens.length < maxTokens) {
-    const newline = rest.indexOf('\n');
-    const size = newline >= 0 && newline < CHARS_PER_TOKEN ? newline + 1 : CHARS_PER_TOKEN;
-    tokens.push(rest.slice(0, size));
-    rest = rest.slice(size);
-  }
-  return tokens;
 }
 
 /**

@@ -42,7 +42,7 @@ export interface OracleServer {
 }
 
 /** Characters per "token": the oracle cuts its answers into pieces of this size (and at newlines). */
-const CHARS_PER_TOKEN = 4;
+export const CHARS_PER_TOKEN = 4;
 /** How much of the prompt's end is looked for in the files when the prompt is not a file's start. */
 const PROMPT_TAIL_CHARS = 120;
 /** How much of the suffix's start marks where the answer must end: the longest of these found after the prompt. */
@@ -149,16 +149,22 @@ export function planAnswer(text: string, maxTokens: number, stops: readonly stri
     const at = stop ? usable.indexOf(stop) : -1;
     if (at >= 0) usable = usable.slice(0, at);
   }
+  const tokens = oracleTokens(usable, maxTokens);
+  // Cut short by max_tokens: 'length'; ended at a stop or at the end of the file: 'stop'.
+  return { tokens, finishReason: tokens.join('').length < usable.length ? 'length' : 'stop' };
+}
+
+/** Cuts text into the oracle's tokens: at most CHARS_PER_TOKEN characters, a newline ends one. */
+export function oracleTokens(text: string, maxTokens = Infinity): string[] {
   const tokens: string[] = [];
-  let rest = usable;
+  let rest = text;
   while (rest.length > 0 && tokens.length < maxTokens) {
     const newline = rest.indexOf('\n');
     const size = newline >= 0 && newline < CHARS_PER_TOKEN ? newline + 1 : CHARS_PER_TOKEN;
     tokens.push(rest.slice(0, size));
     rest = rest.slice(size);
   }
-  // Cut short by max_tokens: 'length'; ended at a stop or at the end of the file: 'stop'.
-  return { tokens, finishReason: rest.length > 0 ? 'length' : 'stop' };
+  return tokens;
 }
 
 function stopsOf(stop: string | string[] | undefined): string[] {
