@@ -90,7 +90,7 @@ export interface InlineSessionDeps {
  * Above this latency, "auto" prefetch and asking where the cursor stops stay off: a slow server is
  * better spent on what the user types.
  */
-const PREFETCH_MAX_LATENCY_MS = 1000;
+const UNASKED_MAX_LATENCY_MS = 1000;
 
 /** A running request, with its candidates and what is known of them once it finishes. */
 interface Running {
@@ -429,7 +429,7 @@ export class InlineSession {
     } catch {
       return false;
     }
-    return local && (this.lastLatencyMs ?? Infinity) <= PREFETCH_MAX_LATENCY_MS;
+    return local && (this.lastLatencyMs ?? Infinity) <= UNASKED_MAX_LATENCY_MS;
   }
 
   private emit(event: InlineEvent): void {

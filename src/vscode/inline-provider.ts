@@ -38,13 +38,13 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     if (!this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return undefined;
-    const settings = this.deps.settings();
-    const { prefix, suffix, itemText, itemStart } = textAround(document, position, settings, context.selectedCompletionInfo);
-    const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
     const own = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke ? this.deps.triggers.explicitCall(document, position) : undefined;
     // An ask of the extension's own that ran on another spot than it was meant for asks nothing.
     if (own === 'stray') return undefined;
     const cursorStop = own === 'cursorStop';
+    const settings = this.deps.settings();
+    const { prefix, suffix, itemText, itemStart } = textAround(document, position, settings, context.selectedCompletionInfo);
+    const lineAfterCursor = document.lineAt(position.line).text.slice(position.character);
     const abort = new AbortController();
     const cancellation = token.onCancellationRequested(() => abort.abort());
     try {
