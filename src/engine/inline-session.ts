@@ -22,6 +22,11 @@ export interface InlineQuery extends CompletionContext {
    * asked at once, as at a fresh spot, and not counted as a keystroke of the typing rhythm.
    */
   cursorStop?: boolean;
+  /**
+   * Answer only from the cache or the request already running, and send nothing: a call nobody asked for
+   * at this spot (an ask of the extension's own that VS Code ran after the user moved on, or accepted).
+   */
+  onlyKnown?: boolean;
   /** False when the suggestion continues the suggest widget's item, which an accept-ahead request cannot know. */
   prefetch?: boolean;
   /** Aborted when the editor no longer wants this answer (a newer keystroke, the cursor moved). */
@@ -178,7 +183,7 @@ export class InlineSession {
     const { clock } = this.deps;
     const freshSpot = query.cursorStop === true || (!query.explicit && !typedOneMore(this.lastPrefix, query.prefix));
     if (!query.explicit) {
-      if (!query.cursorStop) this.debounce.recordKeystroke(clock.now());
+      if (!query.cursorStop && !query.onlyKnown) this.debounce.recordKeystroke(clock.now());
       this.lastPrefix = query.prefix;
     }
 
@@ -198,6 +203,7 @@ export class InlineSession {
     // At most twice: a request this query starts itself cannot turn out to disagree with it.
     for (;;) {
       let running = this.adoptRunningRequest(query.prefix, query.suffix);
+      if (!running && query.onlyKnown) return { suggestions: [] };
       if (!running) {
         const paused = query.explicit ? undefined : this.automaticPause();
         if (paused) {

@@ -39,8 +39,10 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     if (!this.deps.inlineSwitch.allows(document.languageId) || this.deps.sensitive.matchFor(document)) return undefined;
     const own = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke ? this.deps.triggers.explicitCall(document, position) : undefined;
-    // An ask of the extension's own that ran on another spot than it was meant for asks nothing.
-    if (own === 'stray') return undefined;
+    // An ask of the extension's own that VS Code ran on another spot than it was meant for (the user
+    // accepted or moved on meanwhile) takes the place of VS Code's own call there: it shows what is already
+    // known (the cache, the request running) and sends nothing.
+    const stray = own === 'stray';
     const cursorStop = own === 'cursorStop';
     const settings = this.deps.settings();
     const { prefix, suffix, itemText, itemStart } = textAround(document, position, settings, context.selectedCompletionInfo);
@@ -53,8 +55,9 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
         suffix,
         languageId: document.languageId,
         multiline: allowsMultiline(settings.multiline, lineAfterCursor),
-        explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && !cursorStop,
+        explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke && !cursorStop && !stray,
         cursorStop,
+        onlyKnown: stray,
         prefetch: itemText === undefined,
         signal: abort.signal,
         promptContext: this.deps.context && ((p, s) => this.deps.context?.contextFor(document, p, s)),

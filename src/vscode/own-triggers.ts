@@ -26,7 +26,8 @@ interface Issued {
  * The extension's own asks for inline suggestions. VS Code's trigger command reaches the provider as an
  * explicit call, like the user's `Alt+\`, and on whatever editor has the focus when it runs: so each ask
  * is remembered until the command has run, the provider learns which call it caused, and a call it
- * caused somewhere else (the user opened another file meanwhile) is no request at all.
+ * caused somewhere else (the user accepted, moved on or opened another file meanwhile) sends no request:
+ * it shows only what is already known there.
  */
 export class OwnTriggers {
   private issued: Issued | undefined;

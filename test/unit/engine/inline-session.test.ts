@@ -288,6 +288,22 @@ describe('inline session: where the cursor stops (virtual time)', () => {
     }
   });
 
+  it('answers a call nobody asked for (onlyKnown) from the request running, and sends nothing where nothing is known', async () => {
+    const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' }, { firstTokenMs: 150, perTokenMs: 10 });
+    ask(at('return w')).abort();
+    await clock.run(clock.now() + 50);
+    // Typed on into the answer still arriving (an accept, say): the request running serves it.
+    const served = ask(at('return wid'), { onlyKnown: true });
+    await clock.run();
+    const answer = served.answer();
+    assert.ok(answer && answer !== 'pending');
+    assert.equal(answer.suggestions[0]?.text, 'th * height');
+    const elsewhere = ask(at('def per'), { onlyKnown: true });
+    await clock.run();
+    assert.deepEqual(elsewhere.answer(), { suggestions: [] });
+    assert.equal(oracle.requests.length, 1, 'nothing sent for either');
+  });
+
   it('does not ask again where the cursor stops at a spot the server had nothing for', async () => {
     const { clock, oracle, ask } = setup({ debounceMs: 0, prefetch: 'off' });
     ask('nothing the file has');
